@@ -1,0 +1,78 @@
+# Preventiewijzer: one content source, a site and a bot.
+#   make run    set up, build, train if needed, serve site (:8000) and bot (:5005)
+#   make test   set up, build, train if needed, run every test
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+SITE_PYTHON ?= python3
+SITE_VENV := .venv/site
+BOT_VENV := .venv/bot
+PW := $(SITE_VENV)/bin/python -m preventiewijzer
+RASA := cd bot && RASA_TELEMETRY_ENABLED=false PYTHONPATH=. ../$(BOT_VENV)/bin/rasa
+MODEL := bot/models/preventiewijzer.tar.gz
+PORT ?= 8000
+BOT_PORT ?= 5005
+PIP_QUIET := --quiet --disable-pip-version-check
+
+CONTENT := $(shell find content -type f 2>/dev/null)
+BOT_SOURCES := bot/config.yml bot/domain/base.yml $(shell find bot/data/nlu bot/data/rules bot/components -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
+PACKAGE := $(shell find preventiewijzer -name '*.py') pyproject.toml
+
+.PHONY: help setup validate site bot-data train validate-bot run bot-server test clean
+
+help:
+	@echo "make run          build everything and serve the site on :$(PORT) and the bot on :$(BOT_PORT)"
+	@echo "make test         run every test (sets up what it needs)"
+	@echo "make bot-server   start only the bot (REST channel) on BOT_PORT=$(BOT_PORT)"
+	@echo "make validate     check the content; make site / make train build one part"
+
+# --- environments -----------------------------------------------------------------------------
+$(SITE_VENV)/.installed: pyproject.toml
+	$(SITE_PYTHON) -m venv $(SITE_VENV)
+	$(SITE_VENV)/bin/pip install $(PIP_QUIET) -e '.[test]' 2>&1 | grep -v 'is ignored' || true
+	$(SITE_VENV)/bin/python -c 'import mkdocs, material, preventiewijzer, pytest'
+	touch $@
+
+$(BOT_VENV)/.installed: bot/requirements.txt
+	"$$(scripts/find-rasa-python)" -m venv $(BOT_VENV)
+	$(BOT_VENV)/bin/pip install $(PIP_QUIET) -r bot/requirements.txt 2>&1 | grep -v 'is ignored' || true
+	$(BOT_VENV)/bin/python -c 'import rasa'
+	touch $@
+
+setup: $(SITE_VENV)/.installed $(BOT_VENV)/.installed
+
+# --- content, site and bot data ---------------------------------------------------------------
+validate: $(SITE_VENV)/.installed
+	$(PW) validate
+
+site: $(SITE_VENV)/.installed
+	$(PW) site
+
+bot-data: $(SITE_VENV)/.installed
+	$(PW) bot-data
+
+# Retrain only when content, bot sources or the generator changed.
+$(MODEL): $(CONTENT) $(BOT_SOURCES) $(PACKAGE) $(SITE_VENV)/.installed $(BOT_VENV)/.installed
+	$(PW) bot-data
+	$(RASA) train --fixed-model-name preventiewijzer --out models --domain domain --data data
+	touch $@
+
+train: $(MODEL)
+
+validate-bot: bot-data $(BOT_VENV)/.installed
+	$(RASA) data validate --domain domain --data data --fail-on-warnings
+
+# --- running ----------------------------------------------------------------------------------
+bot-server: $(MODEL)
+	$(RASA) run --model models/preventiewijzer.tar.gz --port $(BOT_PORT) --interface 127.0.0.1 --cors "http://localhost:$(PORT)"
+
+run: site $(MODEL)
+	$(SITE_VENV)/bin/python -m preventiewijzer.serve --site build/site --port $(PORT) --bot-port $(BOT_PORT) \
+	  --bot-command "env RASA_TELEMETRY_ENABLED=false PYTHONPATH=bot $(BOT_VENV)/bin/rasa run --model $(MODEL) --port $(BOT_PORT) --interface 127.0.0.1 --endpoints bot/endpoints.yml --credentials bot/credentials.yml"
+
+# --- tests ------------------------------------------------------------------------------------
+test: validate validate-bot $(MODEL)
+	PW_MODEL=$(abspath $(MODEL)) PW_RASA=$(abspath $(BOT_VENV)/bin/rasa) $(SITE_VENV)/bin/python -m pytest -q
+
+clean:
+	rm -rf build bot/models bot/data/generated bot/domain/generated.yml bot/.rasa

@@ -1,0 +1,42 @@
+"""Shared facts (phone numbers, addresses) and the placeholders that insert them.
+
+Pages write `{{ phone.slachtofferhulp }}`; a page gets a tel: link, a bot answer gets the plain
+number. Unknown placeholders are errors, never silently empty.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import jinja2
+import yaml
+
+Mode = Literal["page", "plain"]
+
+
+def load_facts(path: Path) -> dict:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def placeholder_values(facts: dict, mode: Mode) -> dict[str, dict[str, str]]:
+    """The values that `{{ group.key }}` placeholders render to, in Markdown or plain text."""
+    if mode == "page":
+        phone = {k: f"[{v['number']}](tel:{v['tel']})" for k, v in facts["phone"].items()}
+        web = {k: f"[{v['label']}]({v['url']})" for k, v in facts["web"].items()}
+        email = {k: f"[{v['address']}](mailto:{v['address']})" for k, v in facts["email"].items()}
+    else:
+        phone = {k: v["number"] for k, v in facts["phone"].items()}
+        web = {k: v["label"] for k, v in facts["web"].items()}
+        email = {k: v["address"] for k, v in facts["email"].items()}
+    return {"phone": phone, "web": web, "email": email}
+
+
+_environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+
+
+def render(text: str, facts: dict, mode: Mode) -> str:
+    """Replace fact placeholders; raises jinja2.TemplateError for unknown facts or bad syntax."""
+    if "{" not in text:
+        return text
+    return _environment.from_string(text).render(placeholder_values(facts, mode))

@@ -1,0 +1,135 @@
+"""Build the static site: one mkdocs-material build per language, swapped in only when all succeed.
+
+Material's own multi-language pattern: each language is a separate build under /<lang>/ with its
+own theme language and search index, linked by `extra.alternate`. The base settings live in
+mkdocs.yml; this module adds only what differs per language.
+"""
+from __future__ import annotations
+
+import html
+import os
+import shutil
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from .model import ContentTree, Language
+
+DEFAULT_SITE_URL = "http://localhost:8000/"
+
+
+class SiteBuildFailed(Exception):
+    """mkdocs rejected one language's build; the previous site was left in place."""
+
+
+def site_url() -> str:
+    """Public address of the site, used for canonical links and the sitemap."""
+    url = os.environ.get("PW_SITE_URL", DEFAULT_SITE_URL)
+    return url if url.endswith("/") else url + "/"
+
+
+def navigation(tree: ContentTree, lang: str) -> list:
+    """Home first, then each known section with its pages, titled in this language."""
+    nav: list = ["index.md"]
+    for section, titles in tree.settings.sections.items():
+        pages = [p.relative_path for p in tree.topics(lang) if p.section == section]
+        if pages:
+            nav.append({titles[lang]: pages})
+    return nav
+
+
+def language_overrides(tree: ContentTree, language: Language, repo: Path, site_dir: Path) -> dict:
+    base_config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
+    theme = dict(base_config["theme"], language=language.html_lang)
+    alternate = [
+        # Relative to this language's root, so the site works under any path prefix.
+        {"name": other.name, "link": f"../{other.code}/", "lang": other.html_lang}
+        for other in tree.settings.languages
+    ]
+    source = next(l for l in tree.settings.languages if l.code == tree.settings.default_language)
+    extra = dict(base_config.get("extra") or {})
+    extra.update(
+        alternate=alternate,
+        pw={
+            "lang": language.code,
+            "strings": tree.settings.strings(language.code),
+            # Drafts also carry their notice in the source language, for the readers who check.
+            "source_lang": source.html_lang,
+            "source_strings": tree.settings.strings(source.code),
+        },
+    )
+    return {
+        "docs_dir": str(tree.root / language.code),
+        "site_dir": str(site_dir),
+        "site_url": f"{site_url()}{language.code}/",
+        "theme": theme,
+        "nav": navigation(tree, language.code),
+        "extra": extra,
+    }
+
+
+def build_language(tree: ContentTree, language: Language, repo: Path, site_dir: Path) -> None:
+    config = load_config(
+        config_file=str(repo / "mkdocs.yml"),
+        strict=True,
+        **language_overrides(tree, language, repo, site_dir),
+    )
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def write_root_index(tree: ContentTree, staging: Path) -> None:
+    """The site root sends readers to the default language and lists the others."""
+    default = tree.settings.default_language
+    links = "\n".join(
+        f'    <li><a href="{lang.code}/" hreflang="{lang.html_lang}" lang="{lang.html_lang}">{html.escape(lang.name)}</a></li>'
+        for lang in tree.settings.languages
+    )
+    default_html_lang = next(l.html_lang for l in tree.settings.languages if l.code == default)
+    (staging / "index.html").write_text(
+        f"""<!doctype html>
+<html lang="{default_html_lang}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width,initial-scale=1">
+  <meta http-equiv="refresh" content="0; url={default}/">
+  <title>Preventiewijzer</title>
+</head>
+<body>
+  <ul>
+{links}
+  </ul>
+</body>
+</html>
+""",
+        encoding="utf-8",
+    )
+
+
+def build_site(tree: ContentTree, repo: Path, output: Path) -> None:
+    """Build every language into a staging directory, then replace output in one rename.
+
+    If any build fails, SiteBuildFailed is raised and the previous output stays untouched.
+    """
+    staging = output.with_name(output.name + ".staging")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    for language in tree.settings.languages:
+        try:
+            build_language(tree, language, repo, staging / language.code)
+        except MkDocsException as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise SiteBuildFailed(f"mkdocs could not build the '{language.code}' pages: {error.format_message()}") from error
+    write_root_index(tree, staging)
+    previous = output.with_name(output.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if output.exists():
+        output.rename(previous)
+    staging.rename(output)
+    shutil.rmtree(previous, ignore_errors=True)

@@ -1,0 +1,102 @@
+"""Shared fixtures: the repository's content, a site built from it, and a running Rasa server."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from preventiewijzer.sitebuild import build_site
+from preventiewijzer.validate import load_valid_tree
+
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = REPO / "content"
+
+
+@pytest.fixture(scope="session")
+def tree():
+    return load_valid_tree(CONTENT)
+
+
+@pytest.fixture
+def content_copy(tmp_path) -> Path:
+    """A private copy of the real content, for tests that break it on purpose."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tree, tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("site") / "site"
+    build_site(tree, REPO, output)
+    return output
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Bot:
+    """A client for the Rasa REST channel of a running server."""
+
+    def __init__(self, url: str):
+        self.url = url
+
+    def ask(self, sender: str, message: str, language: str | None) -> list[dict]:
+        payload: dict = {"sender": sender, "message": message}
+        if language is not None:
+            payload["metadata"] = {"language": language}
+        request = urllib.request.Request(
+            f"{self.url}/webhooks/rest/webhook", data=json.dumps(payload).encode(),
+            headers={"Content-Type": "application/json"}, method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read())
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory):
+    """`rasa run` with the model that `make train` built, on a free loopback port."""
+    model = Path(os.environ.get("PW_MODEL", REPO / "bot/models/preventiewijzer.tar.gz"))
+    rasa = os.environ.get("PW_RASA", str(REPO / ".venv/bot/bin/rasa"))
+    if not model.exists():
+        pytest.fail(f"No trained model at {model}: run `make train` (make test does it).")
+    port = free_port()
+    log = tmp_path_factory.mktemp("rasa") / "rasa.log"
+    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(REPO / "bot"))
+    with log.open("w") as log_file:
+        process = subprocess.Popen(
+            [rasa, "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1",
+             "--credentials", str(REPO / "bot/credentials.yml"), "--endpoints", str(REPO / "bot/endpoints.yml")],
+            cwd=REPO / "bot", env=env, stdout=log_file, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"rasa run exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"rasa run did not answer within 240 s:\n{log.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(url + "/", timeout=2):
+                    break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(1)
+        yield Bot(url)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
