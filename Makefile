@@ -15,10 +15,10 @@ BOT_PORT ?= 5005
 PIP_QUIET := --quiet --disable-pip-version-check
 
 CONTENT := $(shell find content -type f 2>/dev/null)
-BOT_SOURCES := bot/config.yml bot/domain/base.yml $(shell find bot/data/nlu bot/data/rules bot/components -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
+BOT_SOURCES := bot/config.yml bot/domain/base.yml bot/responses.yml $(shell find bot/data/nlu bot/data/rules bot/components -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
 PACKAGE := $(shell find preventiewijzer -name '*.py') pyproject.toml
 
-.PHONY: help setup validate site bot-data train validate-bot run bot-server test clean
+.PHONY: help setup validate site folders translations bot-data train validate-bot run bot-server test eval clean
 
 help:
 	@echo "make run          build everything and serve the site on :$(PORT) and the bot on :$(BOT_PORT)"
@@ -48,6 +48,12 @@ validate: $(SITE_VENV)/.installed
 site: $(SITE_VENV)/.installed
 	$(PW) site
 
+folders: $(SITE_VENV)/.installed
+	$(PW) folders
+
+translations: $(SITE_VENV)/.installed
+	$(PW) translations
+
 bot-data: $(SITE_VENV)/.installed
 	$(PW) bot-data
 
@@ -76,3 +82,8 @@ test: validate validate-bot $(MODEL)
 
 clean:
 	rm -rf build bot/models bot/data/generated bot/domain/generated.yml bot/.rasa
+
+# --- benchmarks -------------------------------------------------------------------------------
+DEV_QUESTIONS ?= ../shared/eval/dev-questions.tsv
+eval: $(MODEL)
+	RASA_TELEMETRY_ENABLED=false PYTHONPATH=bot $(BOT_VENV)/bin/python bench/eval_nlu.py $(MODEL) $(DEV_QUESTIONS) 2>/dev/null

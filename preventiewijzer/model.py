@@ -25,6 +25,8 @@ class SiteSettings:
     default_language: str
     sections: dict[str, dict[str, str]]  # section dir -> {lang: navigation title}
     interface: dict[str, dict[str, str]]  # string key -> {lang: text}
+    folders: list[str]  # pages (path inside a language directory) that also become printable PDFs
+    folder_numbers: dict[str, dict[str, str]]  # phone fact key -> {lang: label} printed on folders
 
     @property
     def language_codes(self) -> list[str]:
@@ -90,6 +92,8 @@ def load_settings(path: Path) -> SiteSettings:
         default_language=data["default_language"],
         sections=data["sections"],
         interface=data["interface"],
+        folders=data.get("folders", []),
+        folder_numbers=data.get("folder_numbers", {}),
     )
 
 

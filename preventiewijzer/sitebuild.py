@@ -7,7 +7,6 @@ mkdocs.yml; this module adds only what differs per language.
 from __future__ import annotations
 
 import html
-import os
 import shutil
 from pathlib import Path
 
@@ -16,19 +15,12 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from .folders import folder_file_name, folder_pages, render_folders
 from .model import ContentTree, Language
-
-DEFAULT_SITE_URL = "http://localhost:8000/"
-
+from .urls import site_url
 
 class SiteBuildFailed(Exception):
     """mkdocs rejected one language's build; the previous site was left in place."""
-
-
-def site_url() -> str:
-    """Public address of the site, used for canonical links and the sitemap."""
-    url = os.environ.get("PW_SITE_URL", DEFAULT_SITE_URL)
-    return url if url.endswith("/") else url + "/"
 
 
 def navigation(tree: ContentTree, lang: str) -> list:
@@ -59,6 +51,15 @@ def language_overrides(tree: ContentTree, language: Language, repo: Path, site_d
             # Drafts also carry their notice in the source language, for the readers who check.
             "source_lang": source.html_lang,
             "source_strings": tree.settings.strings(source.code),
+            # page URL (as mkdocs writes it) -> PDF file next to it, for the download link
+            "folders": {
+                page.relative_path.removesuffix(".md") + "/": folder_file_name(page)
+                for page in folder_pages(tree) if page.lang == language.code
+            },
+            "folder_numbers": [
+                {"label": labels[language.code], **tree.facts["phone"][key]}
+                for key, labels in tree.settings.folder_numbers.items()
+            ],
         },
     )
     return {
@@ -126,6 +127,7 @@ def build_site(tree: ContentTree, repo: Path, output: Path) -> None:
         except MkDocsException as error:
             shutil.rmtree(staging, ignore_errors=True)
             raise SiteBuildFailed(f"mkdocs could not build the '{language.code}' pages: {error.format_message()}") from error
+    render_folders(tree, staging)
     write_root_index(tree, staging)
     previous = output.with_name(output.name + ".previous")
     shutil.rmtree(previous, ignore_errors=True)

@@ -40,6 +40,7 @@ def validate(tree: ContentTree) -> list[ContentError]:
         errors += check_internal_links(page, tree)
     errors += check_languages_complete(tree)
     errors += check_topic_ids_unique(tree)
+    errors += check_folders_exist(tree)
     errors += check_questions_unique(tree)
     return errors
 
@@ -170,6 +171,16 @@ def check_topic_ids_unique(tree: ContentTree) -> list[ContentError]:
         if first is not page:
             errors.append(ContentError(page.repo_path, "file", f"topic id '{page.topic}' is already used by {first.repo_path}"))
     return errors
+
+
+def check_folders_exist(tree: ContentTree) -> list[ContentError]:
+    settings_file = f"{tree.root.name}/site.yml"
+    return [
+        ContentError(settings_file, "folders", f"'{relative_path}' is not a page in {lang}")
+        for relative_path in tree.settings.folders
+        for lang in tree.settings.language_codes
+        if (lang, relative_path) not in tree.files
+    ]
 
 
 def normalize_question(question: str) -> str:

@@ -89,10 +89,10 @@ def test_unknown_section(content_copy):
 
 def test_dead_internal_link(content_copy):
     file = content_copy / BABBELTRUCS
-    file.write_text(file.read_text(encoding="utf-8") + "\nZie ook [nepagent](nepagent.md).\n", encoding="utf-8")
+    file.write_text(file.read_text(encoding="utf-8") + "\nZie ook [weg](bestaat-niet.md).\n", encoding="utf-8")
     errors = errors_of(content_copy)
     assert len(errors) == 1
-    assert errors[0].startswith("content/nl/senioren/babbeltrucs.md: body: link 'nepagent.md' (line ")
+    assert errors[0].startswith("content/nl/senioren/babbeltrucs.md: body: link 'bestaat-niet.md' (line ")
     assert errors[0].endswith("points to a page that does not exist")
 
 

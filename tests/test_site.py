@@ -132,3 +132,41 @@ def test_no_request_to_any_other_host(built_site):
     for file in built_site.rglob("*.js"):
         text = file.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, file
+
+
+class Links(HTMLParser):
+    def __init__(self, text: str):
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.hrefs.append(href)
+
+
+def test_every_internal_and_tel_link_resolves(built_site, tree):
+    tel_numbers = {fact["tel"] for fact in tree.facts["phone"].values()}
+    checked = 0
+    for file in built_site.rglob("*.html"):
+        for href in Links(file.read_text(encoding="utf-8")).hrefs:
+            if href.startswith("tel:"):
+                assert href[4:] in tel_numbers, f"{file}: {href} is not a number from facts.yml"
+            elif not re.match(r"^[a-z][a-z0-9+.-]*:|^//|^#", href):
+                # Root-absolute links (mkdocs writes them on 404 pages) assume the site is served at /.
+                base = (built_site / "index.html").as_uri() if href.startswith("/") else file.as_uri()
+                target = Path(urlsplit(urljoin(base, href.lstrip("/") if href.startswith("/") else href)).path)
+                if href.endswith("/") or target.is_dir():
+                    target = target / "index.html"
+                assert target.is_file(), f"{file.relative_to(built_site)}: link {href} leads nowhere"
+            checked += 1
+    assert checked > 100
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_page_routes_every_audience(built_site, tree, lang):
+    home = (built_site / lang / "index.html").read_text(encoding="utf-8")
+    hrefs = set(Links(home).hrefs)
+    for first_topic in ("ondernemers/overval-voorkomen/", "senioren/babbeltrucs/", "hulp/schadefonds/", "hulp/contact/"):
+        assert first_topic in hrefs, f"the {lang} home page has no link to {first_topic}"
