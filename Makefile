@@ -18,7 +18,7 @@ CONTENT := $(shell find content -type f 2>/dev/null)
 BOT_SOURCES := bot/config.yml bot/domain/base.yml bot/responses.yml $(shell find bot/data/nlu bot/data/rules bot/components -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
 PACKAGE := $(shell find preventiewijzer -name '*.py') pyproject.toml
 
-.PHONY: help setup validate site folders translations bot-data train validate-bot run bot-server test eval clean
+.PHONY: help setup validate site folders translations bot-data train validate-bot run bot-server test eval bench-latency clean
 
 help:
 	@echo "make run          build everything and serve the site on :$(PORT) and the bot on :$(BOT_PORT)"
@@ -78,12 +78,21 @@ run: site $(MODEL)
 
 # --- tests ------------------------------------------------------------------------------------
 test: validate validate-bot $(MODEL)
+	$(RASA) test core --model models/preventiewijzer.tar.gz --stories tests --fail-on-prediction-errors --out results/conversations
 	PW_MODEL=$(abspath $(MODEL)) PW_RASA=$(abspath $(BOT_VENV)/bin/rasa) $(SITE_VENV)/bin/python -m pytest -q
 
 clean:
-	rm -rf build bot/models bot/data/generated bot/domain/generated.yml bot/.rasa
+	rm -rf build bot/models bot/data/generated bot/domain/generated.yml bot/.rasa bot/results
 
 # --- benchmarks -------------------------------------------------------------------------------
 DEV_QUESTIONS ?= ../shared/eval/dev-questions.tsv
+EVAL := RASA_TELEMETRY_ENABLED=false PYTHONPATH=bot $(BOT_VENV)/bin/python bench/eval_nlu.py $(MODEL)
 eval: $(MODEL)
-	RASA_TELEMETRY_ENABLED=false PYTHONPATH=bot $(BOT_VENV)/bin/python bench/eval_nlu.py $(MODEL) $(DEV_QUESTIONS) 2>/dev/null
+	@echo "== shared/eval/dev-questions.tsv"; $(EVAL) $(DEV_QUESTIONS) 2>/dev/null
+	@echo "== bench/eval-questions.tsv (our held-out set)"; $(EVAL) bench/eval-questions.tsv 2>/dev/null
+	@echo "== Rasa NLU cross-validation, 3 folds (report in bot/results/cross-validation/)"
+	$(RASA) test nlu --nlu data --config config.yml --cross-validation --folds 3 --out results/cross-validation 2>&1 \
+	  | grep -E "Intent evaluation results|(test|train) (F1-score|Accuracy)" || true
+
+bench-latency: $(MODEL) site
+	$(SITE_VENV)/bin/python bench/latency.py

@@ -1,9 +1,14 @@
 """Generate the bot's topic data from the content: an intent per topic, answers per language.
 
 Writes three files that `rasa train` reads next to the hand-written ones:
-  bot/data/generated/nlu.yml     examples: the `questions` of every language
+  bot/data/generated/nlu.yml     examples: the `questions` of every language, one block per
+                                 topic and language with `metadata: {language, title}`
   bot/data/generated/rules.yml   one rule per topic: intent -> answer
-  bot/domain/generated.yml       intents and responses, one variation per language
+  bot/domain/generated.yml       intents, and every response (topic answers and the hand-written
+                                 texts of bot/responses.yml) with one variation per language
+
+Language variations: the `chosen_language` slot (asked for, or clearly written in) wins; while it
+is empty, `page_language` decides; with neither, the default language's variation is used.
 """
 from __future__ import annotations
 
@@ -15,7 +20,8 @@ from . import facts as facts_module
 from .model import ContentTree, Page
 
 HEADER = "# Generated from content/ by `python -m preventiewijzer bot-data`. Do not edit.\n"
-LANGUAGE_SLOT = "language"
+CHOSEN_LANGUAGE_SLOT = "chosen_language"
+PAGE_LANGUAGE_SLOT = "page_language"
 
 
 def intent_name(topic: str) -> str:
@@ -43,14 +49,15 @@ def topic_ids(tree: ContentTree) -> list[str]:
 
 def nlu_data(tree: ContentTree) -> dict:
     entries = []
-    for topic in topic_ids(tree):
-        examples = [
-            question.strip()
-            for page in tree.pages
-            if page.topic == topic and not page.is_home
-            for question in page.meta["questions"]
-        ]
-        entries.append({"intent": intent_name(topic), "examples": _literal_list(examples)})
+    for source_page in tree.topics(tree.settings.default_language):
+        for lang in tree.settings.language_codes:
+            page = tree.page(lang, source_page.relative_path)
+            entries.append({
+                "intent": intent_name(page.topic),
+                # read by the bot's components: language identification and topic suggestions
+                "metadata": {"language": lang, "title": page.meta["title"]},
+                "examples": _literal_list([q.strip() for q in page.meta["questions"]]),
+            })
     return {"version": "3.1", "nlu": entries}
 
 
@@ -65,22 +72,59 @@ def rules_data(tree: ContentTree) -> dict:
     return {"version": "3.1", "rules": rules}
 
 
-def domain_data(tree: ContentTree) -> dict:
+def language_variations(tree: ContentTree, by_language: dict[str, dict]) -> list[dict]:
+    """One response variation per language, chosen by the conversation's language slots."""
     default = tree.settings.default_language
+    variations = [by_language[default]]  # no condition: also the fallback
+    for lang in tree.settings.language_codes:
+        if lang == default:
+            continue
+        variations.append({"condition": [_slot_is(CHOSEN_LANGUAGE_SLOT, lang)], **by_language[lang]})
+        variations.append({
+            "condition": [_slot_is(CHOSEN_LANGUAGE_SLOT, None), _slot_is(PAGE_LANGUAGE_SLOT, lang)],
+            **by_language[lang],
+        })
+    return variations
+
+
+def _slot_is(name: str, value: str | None) -> dict:
+    return {"type": "slot", "name": name, "value": value}
+
+
+def topic_responses(tree: ContentTree) -> dict[str, list[dict]]:
+    return {
+        response_name(source_page.topic): language_variations(tree, {
+            lang: {"text": answer_text(tree.page(lang, source_page.relative_path), tree)}
+            for lang in tree.settings.language_codes
+        })
+        for source_page in tree.topics(tree.settings.default_language)
+    }
+
+
+def hand_written_responses(tree: ContentTree, path: Path) -> dict[str, list[dict]]:
+    """bot/responses.yml: {utter_x: {text: {lang: ..}, buttons: [{payload, title: {lang: ..}}]}}."""
+    source = yaml.safe_load(path.read_text(encoding="utf-8"))
     responses = {}
-    for source_page in tree.topics(default):
-        variations = []
+    for name, spec in source.items():
+        by_language = {}
         for lang in tree.settings.language_codes:
-            variation = {"text": answer_text(tree.page(lang, source_page.relative_path), tree)}
-            if lang != default:
-                # The default language's variation has no condition, so it is also the fallback.
-                variation = {"condition": [{"type": "slot", "name": LANGUAGE_SLOT, "value": lang}], **variation}
-            variations.append(variation)
-        responses[response_name(source_page.topic)] = variations
+            response = {"text": facts_module.render(spec["text"][lang], tree.facts, "plain")}
+            if "buttons" in spec:
+                response["buttons"] = [
+                    {"title": button["title"][lang] if isinstance(button["title"], dict) else button["title"],
+                     "payload": button["payload"]}
+                    for button in spec["buttons"]
+                ]
+            by_language[lang] = response
+        responses[name] = language_variations(tree, by_language)
+    return responses
+
+
+def domain_data(tree: ContentTree, responses_file: Path) -> dict:
     return {
         "version": "3.1",
         "intents": [intent_name(topic) for topic in topic_ids(tree)],
-        "responses": responses,
+        "responses": {**hand_written_responses(tree, responses_file), **topic_responses(tree)},
     }
 
 
@@ -88,7 +132,7 @@ def write_bot_data(tree: ContentTree, bot_dir: Path) -> list[Path]:
     outputs = {
         bot_dir / "data" / "generated" / "nlu.yml": nlu_data(tree),
         bot_dir / "data" / "generated" / "rules.yml": rules_data(tree),
-        bot_dir / "domain" / "generated.yml": domain_data(tree),
+        bot_dir / "domain" / "generated.yml": domain_data(tree, bot_dir / "responses.yml"),
     }
     for path, data in outputs.items():
         path.parent.mkdir(parents=True, exist_ok=True)

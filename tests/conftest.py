@@ -1,6 +1,7 @@
 """Shared fixtures: the repository's content, a site built from it, and a running Rasa server."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -64,20 +65,19 @@ class Bot:
             return json.loads(response.read())
 
 
-@pytest.fixture(scope="session")
-def bot(tmp_path_factory):
+@contextlib.contextmanager
+def running_bot(log: Path, endpoints: Path = REPO / "bot/endpoints.yml"):
     """`rasa run` with the model that `make train` built, on a free loopback port."""
     model = Path(os.environ.get("PW_MODEL", REPO / "bot/models/preventiewijzer.tar.gz"))
     rasa = os.environ.get("PW_RASA", str(REPO / ".venv/bot/bin/rasa"))
     if not model.exists():
         pytest.fail(f"No trained model at {model}: run `make train` (make test does it).")
     port = free_port()
-    log = tmp_path_factory.mktemp("rasa") / "rasa.log"
     env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(REPO / "bot"))
     with log.open("w") as log_file:
         process = subprocess.Popen(
             [rasa, "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1",
-             "--credentials", str(REPO / "bot/credentials.yml"), "--endpoints", str(REPO / "bot/endpoints.yml")],
+             "--credentials", str(REPO / "bot/credentials.yml"), "--endpoints", str(endpoints)],
             cwd=REPO / "bot", env=env, stdout=log_file, stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"
@@ -100,3 +100,9 @@ def bot(tmp_path_factory):
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory):
+    with running_bot(tmp_path_factory.mktemp("rasa") / "rasa.log") as client:
+        yield client

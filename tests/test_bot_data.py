@@ -2,7 +2,6 @@
 import re
 
 import pytest
-import yaml
 
 from conftest import REPO
 from preventiewijzer.botdata import answer_text, domain_data, intent_name, nlu_data, response_name, rules_data
@@ -11,12 +10,14 @@ LANG_CONDITION = re.compile(r"^\[(?P<label>[^\]]+)\]\((?P<url>/[a-z]+/[^)]*)\)$"
 
 
 def test_one_intent_per_topic_with_the_questions_of_every_language(tree):
-    nlu = {entry["intent"]: entry["examples"] for entry in nlu_data(tree)["nlu"]}
+    blocks = {(entry["intent"], entry["metadata"]["language"]): entry for entry in nlu_data(tree)["nlu"]}
     for page in tree.topics("nl"):
-        examples = nlu[intent_name(page.topic)]
         for lang in ("nl", "en", "ber"):
-            for question in tree.page(lang, page.relative_path).meta["questions"]:
-                assert f"- {question.strip()}\n" in examples
+            translated = tree.page(lang, page.relative_path)
+            block = blocks[intent_name(page.topic), lang]
+            assert block["metadata"]["title"] == translated.meta["title"]  # for suggestion buttons
+            for question in translated.meta["questions"]:
+                assert f"- {question.strip()}\n" in block["examples"]
 
 
 def test_every_topic_has_a_rule(tree):
@@ -27,13 +28,16 @@ def test_every_topic_has_a_rule(tree):
 
 @pytest.mark.parametrize("lang", ["nl", "en", "ber"])
 def test_answers_are_summary_plus_link_in_each_language(tree, lang):
-    responses = domain_data(tree)["responses"]
+    responses = domain_data(tree, REPO / "bot/responses.yml")["responses"]
     for page in tree.topics(lang):
         variations = responses[response_name(page.topic)]
         if lang == "nl":
             texts = [v["text"] for v in variations if "condition" not in v]
         else:
-            texts = [v["text"] for v in variations if v.get("condition", [{}])[0].get("value") == lang]
+            # chosen language = lang, or no chosen language and page language = lang
+            texts = [v["text"] for v in variations if any(c["value"] == lang for c in v.get("condition", []))]
+            assert len(texts) == 2
+            texts = sorted(set(texts))
         assert texts == [answer_text(page, tree)]
         link = LANG_CONDITION.search(texts[0])
         assert link, texts[0]
@@ -42,8 +46,7 @@ def test_answers_are_summary_plus_link_in_each_language(tree, lang):
 
 
 def all_response_texts(tree) -> list[str]:
-    base = yaml.safe_load((REPO / "bot/domain/base.yml").read_text(encoding="utf-8"))
-    responses = {**base["responses"], **domain_data(tree)["responses"]}
+    responses = domain_data(tree, REPO / "bot/responses.yml")["responses"]
     return [variation["text"] for variations in responses.values() for variation in variations]
 
 
