@@ -77,9 +77,15 @@ run: site $(MODEL)
 	  --bot-command "env RASA_TELEMETRY_ENABLED=false PYTHONPATH=bot $(BOT_VENV)/bin/rasa run --model $(MODEL) --port $(BOT_PORT) --interface 127.0.0.1 --endpoints bot/endpoints.yml --credentials bot/credentials.yml"
 
 # --- tests ------------------------------------------------------------------------------------
-test: validate validate-bot $(MODEL)
+# axe-core for the accessibility tests, from the npm registry; pinned, no lock file written.
+AXE := .venv/node/node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --silent --prefix .venv/node --no-save --no-package-lock --no-audit --no-fund axe-core@4.14.1
+
+test: validate validate-bot $(MODEL) $(AXE)
 	$(RASA) test core --model models/preventiewijzer.tar.gz --stories tests --fail-on-prediction-errors --out results/conversations
-	PW_MODEL=$(abspath $(MODEL)) PW_RASA=$(abspath $(BOT_VENV)/bin/rasa) $(SITE_VENV)/bin/python -m pytest -q
+	PW_MODEL=$(abspath $(MODEL)) PW_RASA=$(abspath $(BOT_VENV)/bin/rasa) PW_AXE=$(abspath $(AXE)) \
+	  $(SITE_VENV)/bin/python -m pytest -q
 
 clean:
 	rm -rf build bot/models bot/data/generated bot/domain/generated.yml bot/.rasa bot/results

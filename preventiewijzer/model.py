@@ -27,6 +27,7 @@ class SiteSettings:
     interface: dict[str, dict[str, str]]  # string key -> {lang: text}
     folders: list[str]  # pages (path inside a language directory) that also become printable PDFs
     folder_numbers: dict[str, dict[str, str]]  # phone fact key -> {lang: label} printed on folders
+    chat: dict[str, dict[str, str]]  # chat widget string key -> {lang: text}
 
     @property
     def language_codes(self) -> list[str]:
@@ -94,6 +95,7 @@ def load_settings(path: Path) -> SiteSettings:
         interface=data["interface"],
         folders=data.get("folders", []),
         folder_numbers=data.get("folder_numbers", {}),
+        chat=data.get("chat", {}),
     )
 
 

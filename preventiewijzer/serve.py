@@ -78,7 +78,9 @@ def main() -> int:
     def stop(*_):
         raise KeyboardInterrupt
 
+    # SIGINT too: a shell that starts this in the background may have set it to "ignore".
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     try:
         print(f"Starting the bot on {bot_url} ...", flush=True)
         if not wait_for(bot_url + "/", bot, timeout=180):

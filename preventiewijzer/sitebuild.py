@@ -7,6 +7,7 @@ mkdocs.yml; this module adds only what differs per language.
 from __future__ import annotations
 
 import html
+import os
 import shutil
 from pathlib import Path
 
@@ -60,6 +61,13 @@ def language_overrides(tree: ContentTree, language: Language, repo: Path, site_d
                 {"label": labels[language.code], **tree.facts["phone"][key]}
                 for key, labels in tree.settings.folder_numbers.items()
             ],
+            "emergency": tree.facts["phone"]["emergency"],
+            # The chat posts to the Rasa REST channel on the site's own origin (make run, nginx).
+            "chat": {
+                "endpoint": os.environ.get("PW_CHAT_ENDPOINT", "/webhooks/rest/webhook"),
+                "language": language.code,
+                "strings": {key: texts[language.code] for key, texts in tree.settings.chat.items()},
+            },
         },
     )
     return {

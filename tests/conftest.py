@@ -2,18 +2,24 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import http.server
 import json
 import os
 import shutil
 import socket
+import shutil
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright import sync_api as playwright_api
 
+from preventiewijzer.serve import SiteHandler
 from preventiewijzer.sitebuild import build_site
 from preventiewijzer.validate import load_valid_tree
 
@@ -106,3 +112,52 @@ def running_bot(log: Path, endpoints: Path = REPO / "bot/endpoints.yml"):
 def bot(tmp_path_factory):
     with running_bot(tmp_path_factory.mktemp("rasa") / "rasa.log") as client:
         yield client
+
+
+# --- the site in a real browser (chat widget and accessibility tests) ---------------------------
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def site(built_site, bot):
+    """The built site and the chat path, as `make run` serves them, on a free port."""
+    handler = functools.partial(SiteHandler, directory=str(built_site))
+    SiteHandler.bot_url = bot.url
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    SiteHandler.bot_url = bot.url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if CHROMIUM is None:
+        pytest.fail("Chromium is not installed (.ci/run installs Debian's chromium)")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def ask(page, question: str):
+    page.fill("#pw-chat-input", question)
+    page.keyboard.press("Enter")
+
+
+def last_bot_message(page, count: int):
+    """Wait until the log holds `count` bot messages and return the last one."""
+    page.wait_for_function(
+        f"document.querySelectorAll('.pw-chat__message--bot').length >= {count}", timeout=30000)
+    return page.locator(".pw-chat__message--bot").nth(count - 1)
