@@ -1,4 +1,5 @@
-"""Shared fixtures: the repository's content, a site built from it, and a running Rasa server."""
+"""Shared fixtures: the repository's content, a site built from it, a running Rasa server, and the
+site with its chat in real Chromium."""
 from __future__ import annotations
 
 import contextlib
@@ -8,7 +9,6 @@ import json
 import os
 import shutil
 import socket
-import shutil
 import subprocess
 import threading
 import time
