@@ -31,6 +31,8 @@ def navigation(tree: ContentTree, lang: str) -> list:
         pages = [p.relative_path for p in tree.topics(lang) if p.section == section]
         if pages:
             nav.append({titles[lang]: pages})
+    # The officer kit is generated at build time (site/hooks/print_kit.py).
+    nav.append({tree.settings.interface["kit_title"][lang]: "kit.md"})
     return nav
 
 
