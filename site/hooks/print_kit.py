@@ -37,7 +37,10 @@ def kit_markdown(docs_dir: Path) -> str:
     tree = load_tree(docs_dir.parent)
     lang = docs_dir.name
     strings = load_settings(docs_dir.parent / "site.yml").strings(lang)
-    lines = [f"---\ntitle: {strings['kit_title']}\n---\n", strings["kit_intro"], ""]
+    # The kit repeats the topic titles: in a draft translation, it is a draft too (and says so).
+    draft = any(p.meta.get("translation") == "draft" for p in tree.topics(lang))
+    front = f"title: {strings['kit_title']}\n" + ("translation: draft\n" if draft else "")
+    lines = [f"---\n{front}---\n", strings["kit_intro"], ""]
     for section, titles in tree.settings.sections.items():
         pages = [p for p in tree.topics(lang) if p.section == section]
         if not pages:
