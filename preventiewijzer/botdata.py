@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from . import facts as facts_module
+from .i18n import gettext_for
 from .model import ContentTree, Page
 
 HEADER = "# Generated from content/ by `python -m preventiewijzer bot-data`. Do not edit.\n"
@@ -39,7 +40,8 @@ def topic_from_intent(intent: str) -> str | None:
 def answer_text(page: Page, tree: ContentTree) -> str:
     """The summary in plain text, then a Markdown link to the page in the same language."""
     summary = " ".join(facts_module.render(page.meta["summary"], tree.facts, "plain").split())
-    read_more = tree.settings.interface["read_more"][page.lang]
+    _ = gettext_for(tree.settings, page.lang)
+    read_more = _("Read more")
     return f"{summary}\n[{read_more}: {page.meta['title']}]({page.url_path})"
 
 

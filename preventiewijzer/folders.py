@@ -17,6 +17,7 @@ import segno
 from weasyprint import HTML
 
 from . import facts as facts_module
+from .i18n import gettext_for, translations_for
 from .model import ContentTree, Page
 from .urls import page_url
 
@@ -53,19 +54,21 @@ def body_html(page: Page, tree: ContentTree) -> str:
 
 def render_folder(page: Page, tree: ContentTree, output_dir: Path) -> Path:
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True, undefined=jinja2.StrictUndefined
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True, undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
     )
-    language = next(l for l in tree.settings.languages if l.code == page.lang)
+    environment.install_gettext_translations(translations_for(tree.settings, page.lang), newstyle=True)
+    source = tree.settings.language(tree.settings.default_language)
+    environment.globals["in_source_language"] = gettext_for(tree.settings, source.code)
+    language = tree.settings.language(page.lang)
     url = page_url(page.lang, page.relative_path)
-    strings = tree.settings.strings(page.lang)
     numbers = [
         {"label": labels[page.lang], **tree.facts["phone"][key]}
         for key, labels in tree.settings.folder_numbers.items()
     ]
     html = environment.get_template("folder.html").render(
         page=page, html_lang=language.html_lang, title=page.meta["title"], body=body_html(page, tree),
-        url=url, qr=qr_data_uri(url), numbers=numbers, strings=strings,
-        source_strings=tree.settings.strings(tree.settings.default_language),
+        url=url, qr=qr_data_uri(url), numbers=numbers, source_lang=source.html_lang,
         draft=page.meta.get("translation") == "draft",
     )
     output_dir.mkdir(parents=True, exist_ok=True)

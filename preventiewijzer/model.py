@@ -24,17 +24,15 @@ class SiteSettings:
     languages: list[Language]
     default_language: str
     sections: dict[str, dict[str, str]]  # section dir -> {lang: navigation title}
-    interface: dict[str, dict[str, str]]  # string key -> {lang: text}
     folders: list[str]  # pages (path inside a language directory) that also become printable PDFs
     folder_numbers: dict[str, dict[str, str]]  # phone fact key -> {lang: label} printed on folders
-    chat: dict[str, dict[str, str]]  # chat widget string key -> {lang: text}
 
     @property
     def language_codes(self) -> list[str]:
         return [language.code for language in self.languages]
 
-    def strings(self, lang: str) -> dict[str, str]:
-        return {key: texts[lang] for key, texts in self.interface.items()}
+    def language(self, code: str) -> Language:
+        return next(language for language in self.languages if language.code == code)
 
 
 @dataclass(frozen=True)
@@ -92,10 +90,8 @@ def load_settings(path: Path) -> SiteSettings:
         languages=[Language(**entry) for entry in data["languages"]],
         default_language=data["default_language"],
         sections=data["sections"],
-        interface=data["interface"],
         folders=data.get("folders", []),
         folder_numbers=data.get("folder_numbers", {}),
-        chat=data.get("chat", {}),
     )
 
 

@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .folders import folder_file_name, folder_pages, render_folders
+from .i18n import gettext_for
 from .model import ContentTree, Language
 from .urls import site_url
 
@@ -32,7 +33,8 @@ def navigation(tree: ContentTree, lang: str) -> list:
         if pages:
             nav.append({titles[lang]: pages})
     # The officer kit is generated at build time (site/hooks/print_kit.py).
-    nav.append({tree.settings.interface["kit_title"][lang]: "kit.md"})
+    _ = gettext_for(tree.settings, lang)
+    nav.append({_("Kit for community officers"): "kit.md"})
     return nav
 
 
@@ -44,16 +46,15 @@ def language_overrides(tree: ContentTree, language: Language, repo: Path, site_d
         {"name": other.name, "link": f"../{other.code}/", "lang": other.html_lang}
         for other in tree.settings.languages
     ]
-    source = next(l for l in tree.settings.languages if l.code == tree.settings.default_language)
+    source = tree.settings.language(tree.settings.default_language)
     extra = dict(base_config.get("extra") or {})
     extra.update(
         alternate=alternate,
         pw={
             "lang": language.code,
-            "strings": tree.settings.strings(language.code),
+            "locale": language.html_lang,  # of its gettext catalogue (site/hooks/i18n.py)
             # Drafts also carry their notice in the source language, for the readers who check.
             "source_lang": source.html_lang,
-            "source_strings": tree.settings.strings(source.code),
             # page URL (as mkdocs writes it) -> PDF file next to it, for the download link
             "folders": {
                 page.relative_path.removesuffix(".md") + "/": folder_file_name(page)
@@ -68,7 +69,6 @@ def language_overrides(tree: ContentTree, language: Language, repo: Path, site_d
             "chat": {
                 "endpoint": os.environ.get("PW_CHAT_ENDPOINT", "/webhooks/rest/webhook"),
                 "language": language.code,
-                "strings": {key: texts[language.code] for key, texts in tree.settings.chat.items()},
             },
         },
     )
@@ -102,7 +102,7 @@ def write_root_index(tree: ContentTree, staging: Path) -> None:
         f'    <li><a href="{lang.code}/" hreflang="{lang.html_lang}" lang="{lang.html_lang}">{html.escape(lang.name)}</a></li>'
         for lang in tree.settings.languages
     )
-    default_html_lang = next(l.html_lang for l in tree.settings.languages if l.code == default)
+    default_html_lang = tree.settings.language(default).html_lang
     (staging / "index.html").write_text(
         f"""<!doctype html>
 <html lang="{default_html_lang}">

@@ -10,6 +10,7 @@ import jinja2
 
 from . import facts as facts_module
 from .errors import ContentError, ContentInvalid
+from .i18n import catalogue_problems
 from .model import ContentTree, Page, load_tree
 
 TOPIC_FIELDS = ("title", "summary", "questions", "sources", "reviewed", "translation")
@@ -42,6 +43,7 @@ def validate(tree: ContentTree) -> list[ContentError]:
     errors += check_topic_ids_unique(tree)
     errors += check_folders_exist(tree)
     errors += check_questions_unique(tree)
+    errors += check_catalogues(tree)
     return errors
 
 
@@ -181,6 +183,11 @@ def check_folders_exist(tree: ContentTree) -> list[ContentError]:
         for lang in tree.settings.language_codes
         if (lang, relative_path) not in tree.files
     ]
+
+
+def check_catalogues(tree: ContentTree) -> list[ContentError]:
+    # Every site language needs its interface texts; a gap would show English in its pages.
+    return [problem for language in tree.settings.languages for problem in catalogue_problems(language.html_lang)]
 
 
 def normalize_question(question: str) -> str:

@@ -16,7 +16,8 @@ import segno
 from markupsafe import Markup
 from mkdocs.structure.files import File
 
-from preventiewijzer.model import load_settings, load_tree
+from preventiewijzer.i18n import gettext_for
+from preventiewijzer.model import load_tree
 from preventiewijzer.urls import page_url
 
 KIT = "kit.md"
@@ -36,11 +37,12 @@ def on_env(env, config, files):
 def kit_markdown(docs_dir: Path) -> str:
     tree = load_tree(docs_dir.parent)
     lang = docs_dir.name
-    strings = load_settings(docs_dir.parent / "site.yml").strings(lang)
+    _ = gettext_for(tree.settings, lang)
     # The kit repeats the topic titles: in a draft translation, it is a draft too (and says so).
     draft = any(p.meta.get("translation") == "draft" for p in tree.topics(lang))
-    front = f"title: {strings['kit_title']}\n" + ("translation: draft\n" if draft else "")
-    lines = [f"---\n{front}---\n", strings["kit_intro"], ""]
+    front = f"title: {_('Kit for community officers')}\n" + ("translation: draft\n" if draft else "")
+    lines = [f"---\n{front}---\n", _("Print this page and hand out the cards: with the QR code, people open "
+                                       "the topic on their own phone, in their own language."), ""]
     for section, titles in tree.settings.sections.items():
         pages = [p for p in tree.topics(lang) if p.section == section]
         if not pages:

@@ -1,0 +1,90 @@
+"""Interface texts from gettext catalogues, one per language, managed with Babel.
+
+The message ids are English and live in the code that shows them: `_()` in the templates of
+site/overrides and site/folder, in site/hooks and in assets/*.js. `make messages` runs
+`pybabel extract` and `pybabel update` to bring the catalogues in site/locales/ up to date;
+translators fill in site/locales/<locale>/LC_MESSAGES/messages.po. Catalogues are compiled with
+Babel when they are loaded, so a build always uses what the .po files say.
+
+The gettext locale is the language's html_lang (Tarifit is `rif`, its site path stays `ber`).
+"""
+from __future__ import annotations
+
+import functools
+import io
+from pathlib import Path
+
+from babel.messages.extract import extract_from_file
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+from .errors import ContentError, ContentInvalid
+
+REPO = Path(__file__).resolve().parent.parent
+LOCALES_DIR = REPO / "site" / "locales"
+DOMAIN = "messages"
+SCRIPTS_DIR = REPO / "site" / "overrides" / "assets"
+
+
+def catalogue_path(locale: str, locales_dir: Path = LOCALES_DIR) -> Path:
+    return locales_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def catalogue_problems(locale: str, locales_dir: Path = LOCALES_DIR) -> list[ContentError]:
+    """Untranslated or fuzzy messages: each would show English (or a stale text) to the reader."""
+    path = catalogue_path(locale, locales_dir)
+    name = _display(path)
+    if not path.is_file():
+        return [ContentError(name, "file", f"missing: run `make messages` and translate for '{locale}'")]
+    with path.open("rb") as file:
+        catalogue = read_po(file, locale=None)
+    problems = []
+    for message in catalogue:
+        if not message.id:
+            continue  # the header
+        if not message.string:
+            problems.append(ContentError(name, f"msgid {message.id!r}", "has no translation"))
+        elif message.fuzzy:
+            problems.append(ContentError(name, f"msgid {message.id!r}", "is marked fuzzy: check it and remove the flag"))
+    return problems
+
+
+def _display(path: Path) -> str:
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
+
+
+@functools.lru_cache(maxsize=None)
+def translations(locale: str, locales_dir: Path = LOCALES_DIR) -> Translations:
+    """The compiled catalogue for a locale; a missing, incomplete or fuzzy catalogue is an error."""
+    problems = catalogue_problems(locale, locales_dir)
+    if problems:
+        raise ContentInvalid(problems)
+    with catalogue_path(locale, locales_dir).open("rb") as file:
+        catalogue = read_po(file, locale=None)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalogue)  # what `pybabel compile` writes
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
+
+
+def translations_for(settings, lang: str) -> Translations:
+    """The catalogue of a site language, by its code (nl, en, ber)."""
+    return translations(settings.language(lang).html_lang)
+
+
+def gettext_for(settings, lang: str):
+    return translations_for(settings, lang).gettext
+
+
+def script_messages(locale: str) -> dict[str, str]:
+    """msgid -> translation for every `_()` text in the site's scripts (the chat widget).
+
+    Scripts cannot read .mo files; the page hands them this dictionary instead.
+    """
+    gettext = translations(locale).gettext
+    messages = {}
+    for script in sorted(SCRIPTS_DIR.glob("*.js")):
+        for _line, msgid, _comments, _context in extract_from_file("javascript", script):
+            messages[msgid] = gettext(msgid)
+    return messages
