@@ -48,3 +48,18 @@ def test_the_open_chat_with_an_answer_has_no_violations(site, page):
     ask(page, "in English please")
     last_bot_message(page, 2)
     assert violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["/nl/senioren/babbeltrucs/", "/ber/ondernemers/overvalfolder/"])
+def test_at_200_percent_zoom_with_larger_text_and_the_chat_open(site, browser, path):
+    # 200% zoom of a 1280 x 800 window: the page gets half the CSS pixels.
+    context = browser.new_context(viewport={"width": 640, "height": 400}, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(site + path)
+    page.click(".pw-large-text-toggle")
+    page.click(".pw-chat__toggle")
+    ask(page, "wat is een babbeltruc")
+    last_bot_message(page, 2)
+    assert violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 640  # nothing to scroll sideways
+    context.close()

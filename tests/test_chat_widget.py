@@ -77,4 +77,10 @@ def test_the_chat_fits_a_small_phone(site, browser):
     box = page.locator("#pw-chat-panel").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 320
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    # A long answer on a small screen is shown from its first line, not scrolled to its end.
+    ask(page, "er staat een monteur aan de deur, is die echt?")
+    answer = last_bot_message(page, 2).bounding_box()
+    log = page.locator(".pw-chat__log").bounding_box()
+    assert answer["height"] > log["height"]
+    assert log["y"] <= answer["y"] <= log["y"] + 20
     context.close()

@@ -10,7 +10,8 @@
   var root = document.getElementById("pw-chat");
   if (!root) return;
   var config = JSON.parse(root.getAttribute("data-config"));
-  var strings = config.strings;
+  // Texts come from the gettext catalogue of the page's language (site/locales, via the page).
+  function _(msgid) { return config.messages[msgid] || msgid; }
   var STORAGE_KEY = "pw-chat-sender";
   var TIMEOUT_MS = 15000;
 
@@ -33,7 +34,7 @@
   function open() {
     panel.hidden = false;
     toggle.setAttribute("aria-expanded", "true");
-    if (!log.childElementCount) addMessage("bot", strings.welcome);
+    if (!log.childElementCount) addMessage("bot", _("Hello! Ask your question about robberies, fraud or help after a crime."));
     input.focus();
   }
 
@@ -78,7 +79,7 @@
     item.className = "pw-chat__message pw-chat__message--" + who;
     var label = document.createElement("span");
     label.className = "pw-visually-hidden";
-    label.textContent = (who === "bot" ? strings.bot_label : strings.you_label) + ": ";
+    label.textContent = (who === "bot" ? _("Preventiewijzer") : _("You")) + ": ";
     item.appendChild(label);
     if (who === "bot") appendRich(item, text); else item.appendChild(document.createTextNode(text));
     if (buttons && buttons.length) {
@@ -96,10 +97,16 @@
     }
     log.appendChild(item);
     log.scrollTop = log.scrollHeight;
+    return item;
+  }
+
+  // A long answer is read from its start: show the top of the reply, not its end.
+  function scrollToStartOf(item) {
+    log.scrollTop = Math.max(0, item.offsetTop - log.offsetTop - 8);
   }
 
   function showUnavailable() {
-    addMessage("bot", strings.unavailable + "\n" + config.numbers.map(function (n) {
+    addMessage("bot", _("The chat is not working right now. Try again in a moment, or call:") + "\n" + config.numbers.map(function (n) {
       return n.label + ": " + n.number;
     }).join("\n"));
   }
@@ -119,8 +126,13 @@
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
     }).then(function (replies) {
-      if (!replies.length) { addMessage("bot", strings.no_answer); return; }
-      replies.forEach(function (reply) { addMessage("bot", reply.text || "", reply.buttons); });
+      if (!replies.length) { addMessage("bot", _("I have no answer to that. Try asking it another way.")); return; }
+      var first = null;
+      replies.forEach(function (reply) {
+        var item = addMessage("bot", reply.text || "", reply.buttons);
+        first = first || item;
+      });
+      scrollToStartOf(first);
     }).catch(showUnavailable).finally(function () {
       clearTimeout(timer);
       root.removeAttribute("aria-busy");
