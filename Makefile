@@ -18,7 +18,7 @@ CONTENT := $(shell find content -type f 2>/dev/null)
 BOT_SOURCES := bot/config.yml bot/domain/base.yml bot/responses.yml $(shell find bot/data/nlu bot/data/rules bot/components -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
 PACKAGE := $(shell find preventiewijzer -name '*.py') pyproject.toml
 
-.PHONY: help setup validate site folders translations bot-data train validate-bot run bot-server test eval bench-latency clean
+.PHONY: help setup validate site folders translations bot-data messages train validate-bot run bot-server test eval bench-latency bench-site clean
 
 help:
 	@echo "make run          build everything and serve the site on :$(PORT) and the bot on :$(BOT_PORT)"
@@ -56,6 +56,14 @@ translations: $(SITE_VENV)/.installed
 
 bot-data: $(SITE_VENV)/.installed
 	$(PW) bot-data
+
+# Interface texts: collect every _() of code, templates and scripts, then update each catalogue in
+# site/locales/ (new texts arrive empty, changed ones fuzzy: `make validate` lists both).
+PYBABEL := $(SITE_VENV)/bin/pybabel
+messages: $(SITE_VENV)/.installed
+	mkdir -p build/locales
+	$(PYBABEL) extract -F babel.cfg -k in_source_language --no-location --sort-output --width 100 --project Preventiewijzer -o build/locales/messages.pot . 2>&1 | grep -v "^extracting messages" || true
+	$(PYBABEL) update -i build/locales/messages.pot -d site/locales --width 100 --ignore-obsolete
 
 # Retrain only when content, bot sources or the generator changed.
 $(MODEL): $(CONTENT) $(BOT_SOURCES) $(PACKAGE) $(SITE_VENV)/.installed $(BOT_VENV)/.installed
@@ -102,3 +110,6 @@ eval: $(MODEL)
 
 bench-latency: $(MODEL) site
 	$(SITE_VENV)/bin/python bench/latency.py
+
+bench-site: site
+	$(SITE_VENV)/bin/python bench/site.py
