@@ -1,6 +1,7 @@
 """The content model: every page of content/<lang>/ as one object, plus the site settings."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,10 +79,12 @@ class ContentTree:
         return sorted((p for p in self.pages if p.lang == lang and not p.is_home), key=lambda p: p.relative_path)
 
     def page(self, lang: str, relative_path: str) -> Page | None:
-        for candidate in self.pages:
-            if candidate.lang == lang and candidate.relative_path == relative_path:
-                return candidate
-        return None
+        return self._pages_by_path.get((lang, relative_path))
+
+    @functools.cached_property
+    def _pages_by_path(self) -> dict[tuple[str, str], Page]:
+        # The tree is built once and then only read; generators look pages up many times.
+        return {(page.lang, page.relative_path): page for page in self.pages}
 
 
 def load_settings(path: Path) -> SiteSettings:

@@ -12,7 +12,6 @@ model. Its parameters are stored as JSON, not pickled.
 """
 from __future__ import annotations
 
-import json
 import re
 from typing import Any, Dict, List, Optional, Text, Tuple
 
@@ -30,6 +29,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.entities import add_entities, message_entity
+from components.storage import load_json, save_json
 
 PAGE_LANGUAGE = "page_language"
 CHOSEN_LANGUAGE = "chosen_language"
@@ -114,18 +114,13 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
             "feature_log_prob": classifier.feature_log_prob_.tolist(),
         }
         self._vectorizer = self._make_vectorizer(self._model["vocabulary"])
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / MODEL_FILE).write_text(json.dumps(self._model), encoding="utf-8")
+        save_json(self._model_storage, self._resource, MODEL_FILE, self._model)
         return self._resource
 
     @classmethod
     def load(cls, config, model_storage, resource, execution_context, **kwargs) -> "LanguageDetector":
-        try:
-            with model_storage.read_from(resource) as directory:
-                model = json.loads((directory / MODEL_FILE).read_text(encoding="utf-8"))
-        except (ValueError, FileNotFoundError):
-            model = None  # untrained: page language and explicit requests still work
-        return cls(config, model_storage, resource, model)
+        # Untrained (None): the page language and explicit requests still work.
+        return cls(config, model_storage, resource, load_json(model_storage, resource, MODEL_FILE))
 
     # --- inference --------------------------------------------------------------------------
     def detect(self, text: Text) -> Tuple[Optional[Text], float]:

@@ -7,7 +7,7 @@ training data: each generated topic block carries `metadata: {language, title}`.
 """
 from __future__ import annotations
 
-import json
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import GraphComponent
@@ -20,6 +20,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.entities import add_entities, message_entity
+from components.storage import load_json, save_json
 
 from components.language import CHOSEN_LANGUAGE, PAGE_LANGUAGE
 
@@ -52,18 +53,12 @@ class TopicSuggestions(GraphComponent, EntityExtractorMixin):
             if intent.startswith(self.config["topic_prefix"]) and metadata.get("title"):
                 titles.setdefault(intent, {})[metadata["language"]] = metadata["title"]
         self.titles = titles
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / TITLES_FILE).write_text(json.dumps(titles, ensure_ascii=False), encoding="utf-8")
+        save_json(self._model_storage, self._resource, TITLES_FILE, titles)
         return self._resource
 
     @classmethod
     def load(cls, config, model_storage, resource, execution_context, **kwargs) -> "TopicSuggestions":
-        try:
-            with model_storage.read_from(resource) as directory:
-                titles = json.loads((directory / TITLES_FILE).read_text(encoding="utf-8"))
-        except (ValueError, FileNotFoundError):
-            titles = {}
-        return cls(config, model_storage, resource, titles)
+        return cls(config, model_storage, resource, load_json(model_storage, resource, TITLES_FILE) or {})
 
     def message_language(self, message: Message) -> Text:
         values = {e["entity"]: e["value"] for e in message.get(ENTITIES, [])}
