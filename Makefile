@@ -18,7 +18,7 @@ CONTENT := $(shell find content -type f 2>/dev/null)
 BOT_SOURCES := bot/config.yml bot/domain/base.yml bot/responses.yml $(shell find bot/data/nlu bot/data/rules bot/components -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
 PACKAGE := $(shell find preventiewijzer -name '*.py') pyproject.toml
 
-.PHONY: help setup validate site folders translations bot-data train validate-bot run bot-server prod retention test eval bench-latency clean
+.PHONY: help setup validate site folders translations bot-data train validate-bot run bot-server prod retention test eval bench-latency bench-load clean
 
 help:
 	@echo "make run          build everything and serve the site on :$(PORT) and the bot on :$(BOT_PORT)"
@@ -115,3 +115,6 @@ eval: $(MODEL)
 
 bench-latency: $(MODEL) site
 	$(SITE_VENV)/bin/python bench/latency.py
+
+bench-load: $(MODEL) site
+	$(SITE_VENV)/bin/python bench/load.py
