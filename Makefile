@@ -18,12 +18,13 @@ CONTENT := $(shell find content -type f 2>/dev/null)
 BOT_SOURCES := bot/config.yml bot/domain/base.yml bot/responses.yml $(shell find bot/data/nlu bot/data/rules bot/components -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
 PACKAGE := $(shell find preventiewijzer -name '*.py') pyproject.toml
 
-.PHONY: help setup validate site folders translations bot-data messages train validate-bot run bot-server test eval bench-latency bench-site clean
+.PHONY: help setup validate site folders translations bot-data messages train validate-bot run bot-server prod retention test eval bench-latency bench-site bench-load clean
 
 help:
 	@echo "make run          build everything and serve the site on :$(PORT) and the bot on :$(BOT_PORT)"
 	@echo "make test         run every test (sets up what it needs)"
 	@echo "make bot-server   start only the bot (REST channel) on BOT_PORT=$(BOT_PORT)"
+	@echo "make prod         the production layout here: nginx, 2 Rasa instances, PostgreSQL, Redis"
 	@echo "make validate     check the content; make site / make train build one part"
 
 # --- environments -----------------------------------------------------------------------------
@@ -84,6 +85,18 @@ run: site $(MODEL)
 	$(SITE_VENV)/bin/python -m preventiewijzer.serve --site build/site --port $(PORT) --bot-port $(BOT_PORT) \
 	  --bot-command "env RASA_TELEMETRY_ENABLED=false PYTHONPATH=bot $(BOT_VENV)/bin/rasa run --model $(MODEL) --port $(BOT_PORT) --interface 127.0.0.1 --endpoints bot/endpoints.yml --credentials bot/credentials.yml"
 
+# The production layout on this machine (README, "Production layout"): nginx in front of
+# INSTANCES `rasa run`, PostgreSQL and Redis, all on 127.0.0.1; PROD_PORT=0 picks a free port.
+PROD_PORT ?= 0
+INSTANCES ?= 2
+prod: site $(MODEL)
+	$(SITE_VENV)/bin/python -m preventiewijzer.stack --root build/prod --site build/site --port $(PROD_PORT) --instances $(INSTANCES)
+
+# Delete stored conversation events older than DAYS days (run daily while `make prod` runs).
+DAYS ?= 30
+retention: $(BOT_VENV)/.installed
+	cd bot && SQLALCHEMY_SILENCE_UBER_WARNING=1 PYTHONPATH=. ../$(BOT_VENV)/bin/python -m serving.retention --endpoints ../build/prod/endpoints.yml --days $(DAYS)
+
 # --- tests ------------------------------------------------------------------------------------
 # axe-core for the accessibility tests, from the npm registry; pinned, no lock file written.
 AXE := .venv/node/node_modules/axe-core/axe.min.js
@@ -113,3 +126,6 @@ bench-latency: $(MODEL) site
 
 bench-site: site
 	$(SITE_VENV)/bin/python bench/site.py
+
+bench-load: $(MODEL) site
+	$(SITE_VENV)/bin/python bench/load.py

@@ -10,6 +10,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 import urllib.error
@@ -161,3 +162,34 @@ def last_bot_message(page, count: int):
     page.wait_for_function(
         f"document.querySelectorAll('.pw-chat__message--bot').length >= {count}", timeout=30000)
     return page.locator(".pw-chat__message--bot").nth(count - 1)
+
+
+# --- the production stack: PostgreSQL, Redis, two Rasa instances, nginx (tests/test_prod_*.py) ---
+@pytest.fixture(scope="session")
+def prod_stack(built_site):
+    """One stack for every production test, torn down at the end even when a test fails."""
+    from preventiewijzer.stack import Stack, StackError
+
+    # Not under pytest's tmp directory: that is private to us, and PostgreSQL runs as its own user.
+    root = Path(tempfile.mkdtemp(prefix="pw-stack-"))
+    stack = Stack(root, built_site, instances=2)
+    try:
+        stack.start()
+    except StackError as error:
+        stack.stop()
+        pytest.fail(f"The production stack did not start: {error}")
+    try:
+        yield stack
+    finally:
+        stack.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def stack_up(prod_stack):
+    """The stack with every server running (a fault test before may have stopped one)."""
+    try:
+        prod_stack.revive()
+    except Exception as error:
+        pytest.fail(f"Could not bring the stack back up: {error}")
+    return prod_stack

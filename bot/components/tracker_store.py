@@ -6,33 +6,87 @@ Configure in endpoints.yml:
       dialect: postgresql   # or sqlite
       db: rasa
 Without a tracker store configured, Rasa keeps conversations in memory only.
+
+Rasa wraps every tracker store in its FailSafeTrackerStore, which logs a database error and
+carries on with an empty in-memory conversation: the reader would get an answer that has
+forgotten the conversation, and nothing would be stored. So this store also notes each failure
+in `failures` (when a caller has set it), and the production channel (serving/channel.py) turns
+a noted failure into a clear "temporarily unavailable" reply.
 """
 from __future__ import annotations
 
 import json
+from contextvars import ContextVar
+from typing import Any, Iterable, List, Optional
 
-from rasa.core.tracker_store import SQLTrackerStore
+import sqlalchemy as sa
+from sqlalchemy.orm import sessionmaker
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from components.redaction import redact
 
+# A list set by the caller around one message; a shared list, so tasks that copy the context
+# still add to the same one.
+failures: ContextVar[Optional[List[Exception]]] = ContextVar("tracker_store_failures", default=None)
+
+
+def _note(error: Exception) -> None:
+    noted = failures.get()
+    if noted is not None:
+        noted.append(error)
+
 
 class RedactingSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Test each pooled connection before use: after a database restart the pool holds dead
+        # connections, and without this the first request on each of them would fail.
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.sessionmaker = sessionmaker(bind=self.engine)
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         # Same as SQLTrackerStore.save, with each event redacted before it is written.
-        await self.stream_events(tracker)
-        with self.session_scope() as session:
-            for event in self._additional_events(session, tracker):
-                data = redact(event.as_dict())
-                session.add(
-                    self.SQLEvent(
-                        sender_id=tracker.sender_id,
-                        type_name=event.type_name,
-                        timestamp=data.get("timestamp"),
-                        intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-                        action_name=data.get("name"),
-                        data=json.dumps(data),
+        try:
+            await self.stream_events(tracker)
+            with self.session_scope() as session:
+                for event in self._additional_events(session, tracker):
+                    data = redact(event.as_dict())
+                    session.add(
+                        self.SQLEvent(
+                            sender_id=tracker.sender_id,
+                            type_name=event.type_name,
+                            timestamp=data.get("timestamp"),
+                            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                            action_name=data.get("name"),
+                            data=json.dumps(data),
+                        )
                     )
-                )
-            session.commit()
+                session.commit()
+        except Exception as error:
+            _note(error)
+            raise
+
+    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+        try:
+            return await super().retrieve(sender_id)
+        except Exception as error:
+            _note(error)
+            raise
+
+    async def retrieve_full_tracker(self, conversation_id: str) -> Optional[DialogueStateTracker]:
+        try:
+            return await super().retrieve_full_tracker(conversation_id)
+        except Exception as error:
+            _note(error)
+            raise
+
+    async def keys(self) -> Iterable[str]:
+        try:
+            return await super().keys()
+        except Exception as error:
+            _note(error)
+            raise

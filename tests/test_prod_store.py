@@ -1,0 +1,43 @@
+"""What the production stack stores in PostgreSQL: redacted conversations, deleted after the
+retention period by the operator's command (bot/serving/retention.py)."""
+from __future__ import annotations
+
+from preventiewijzer.stack.client import ChatClient
+
+from test_bot_privacy import PERSONAL
+
+DAY = 24 * 60 * 60
+
+
+def count(stack, sender: str) -> int:
+    return int(stack.postgres.psql(f"select count(*) from events where sender_id = '{sender}'"))
+
+
+def test_stored_conversations_are_redacted(stack_up):
+    message = ("Bel me terug op 06-12345678 of mail jan@example.nl, mijn rekening is NL91ABNA0417164300 "
+               "en ik woon op 1234 AB 5")
+    assert ChatClient(stack_up.url, source="127.0.40.1").ask("store-redacted", message, "nl").answered
+    stored = stack_up.postgres.psql("select data from events where sender_id = 'store-redacted'")
+    assert stack_up.user_messages("store-redacted") == [
+        "Bel me terug op [telefoonnummer] of mail [e-mail], mijn rekening is [IBAN] en ik woon op [adres]"]
+    for item in PERSONAL:
+        assert item not in stored
+
+
+def test_retention_deletes_conversation_events_older_than_the_period(stack_up):
+    chat = ChatClient(stack_up.url, source="127.0.40.2")
+    for sender in ("store-old", "store-recent"):
+        assert chat.ask(sender, "hallo", "nl").answered
+    # The old conversation took place 31 days ago.
+    stack_up.postgres.psql(f"update events set timestamp = timestamp - {31 * DAY} where sender_id = 'store-old'")
+    old, recent = count(stack_up, "store-old"), count(stack_up, "store-recent")
+    assert old > 0 and recent > 0
+
+    assert stack_up.retention(30, dry_run=True) == f"Would delete {old} conversation event(s) older than 30 days."
+    assert count(stack_up, "store-old") == old
+
+    assert stack_up.retention(30) == f"Deleted {old} conversation event(s) older than 30 days."
+    assert count(stack_up, "store-old") == 0
+    assert count(stack_up, "store-recent") == recent
+    # Someone who comes back after the period simply starts again.
+    assert chat.ask("store-old", "hallo", "nl").answered
