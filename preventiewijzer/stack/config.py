@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from ..facts import load_facts
+from ..i18n import gettext_for
 from ..model import load_settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -56,15 +57,16 @@ def load_secrets(path: Path) -> dict[str, str]:
 
 def unavailable_replies(content: Path = CONTENT) -> dict[str, str]:
     """The chat's own "not working right now" text with the help numbers, per language: the same
-    words and numbers the chat widget shows when it cannot reach the bot (content/site.yml)."""
+    words and numbers the chat widget shows when it cannot reach the bot (site/locales, content/site.yml)."""
     settings = load_settings(content / "site.yml")
     phones = load_facts(content / "facts.yml")["phone"]
-    return {
-        lang: "\n".join([settings.chat["unavailable"][lang]] + [
+    replies = {}
+    for lang in settings.language_codes:
+        _ = gettext_for(settings, lang)
+        replies[lang] = "\n".join([_("The chat is not working right now. Try again in a moment, or call:")] + [
             f"{labels[lang]}: {phones[key]['number']}" for key, labels in settings.folder_numbers.items()
         ])
-        for lang in settings.language_codes
-    }
+    return replies
 
 
 def write_error_replies(directory: Path) -> Path:
