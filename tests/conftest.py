@@ -172,16 +172,17 @@ def prod_stack(built_site):
 
     # Not under pytest's tmp directory: that is private to us, and PostgreSQL runs as its own user.
     root = Path(tempfile.mkdtemp(prefix="pw-stack-"))
-    stack = Stack(root, built_site, instances=2)
+    stack = None
     try:
-        stack.start()
-    except StackError as error:
-        stack.stop()
-        pytest.fail(f"The production stack did not start: {error}")
-    try:
+        try:
+            stack = Stack(root, built_site, instances=2)
+            stack.start()
+        except StackError as error:
+            pytest.fail(f"The production stack did not start: {error}")
         yield stack
-    finally:
-        stack.stop()
+    finally:  # also when it did not start: no servers or directories left behind
+        if stack is not None:
+            stack.stop()
         shutil.rmtree(root, ignore_errors=True)
 
 
