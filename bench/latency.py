@@ -13,10 +13,9 @@ import argparse
 import csv
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -24,37 +23,22 @@ from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from preventiewijzer.stack.process import Service, free_port, http_ok, wait_ready  # noqa: E402
+
 CONCURRENCY = 16
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 240) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"{url} did not come up")
-
-
 @contextmanager
-def process(args: list[str], url: str, **kwargs):
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+def process(name: str, args: list[str], url: str, log_dir: Path, **kwargs):
+    """A server for the length of the block, ready when `url` answers (logs in log_dir)."""
+    server = Service(name, args, log_dir / f"{name}.log", lambda: http_ok(url), **kwargs)
+    server.start()
     try:
-        wait_until_up(url, proc)
+        wait_ready([server], timeout=240)
         yield
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        server.stop()
 
 
 def ask(url: str, sender: str, message: str) -> float:
@@ -106,11 +90,12 @@ def main() -> int:
             "--interface", "127.0.0.1", "--credentials", str(REPO / "bot/credentials.yml"),
             "--endpoints", str(REPO / "bot/endpoints.yml")]
     results = {}
-    with process(rasa, bot_url + "/", cwd=REPO / "bot", env=env):
+    logs = Path(tempfile.mkdtemp(prefix="pw-latency-"))
+    with process("rasa", rasa, bot_url + "/", logs, cwd=REPO / "bot", env=env):
         results["rasa run"] = measure(bot_url, messages, args.requests)
         # The same server behind the site server of `make run`: a page's path to the bot.
         serve = [sys.executable, "-c", SERVE_PROXY_ONLY, str(REPO / "build"), str(site_port), bot_url]
-        with process(serve, site_url + "/", env=dict(os.environ, PYTHONPATH=str(REPO))):
+        with process("site-server", serve, site_url + "/", logs, env=dict(os.environ, PYTHONPATH=str(REPO))):
             results["via site server"] = measure(site_url, messages, args.requests)
 
     print(f"{args.requests} requests per row, messages from bench/eval-questions.tsv, metadata.language=nl")

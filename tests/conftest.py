@@ -8,11 +8,8 @@ import http.server
 import json
 import os
 import shutil
-import socket
-import subprocess
 import tempfile
 import threading
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -21,6 +18,7 @@ import pytest
 from playwright import sync_api as playwright_api
 
 from preventiewijzer.serve import SiteHandler
+from preventiewijzer.stack.process import Service, StackError, free_port, http_ok, wait_ready
 from preventiewijzer.sitebuild import build_site
 from preventiewijzer.validate import load_valid_tree
 
@@ -46,12 +44,6 @@ def built_site(tree, tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("site") / "site"
     build_site(tree, REPO, output)
     return output
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Bot:
@@ -80,33 +72,20 @@ def running_bot(log: Path, endpoints: Path = REPO / "bot/endpoints.yml"):
     if not model.exists():
         pytest.fail(f"No trained model at {model}: run `make train` (make test does it).")
     port = free_port()
-    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(REPO / "bot"))
-    with log.open("w") as log_file:
-        process = subprocess.Popen(
-            [rasa, "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1",
-             "--credentials", str(REPO / "bot/credentials.yml"), "--endpoints", str(endpoints)],
-            cwd=REPO / "bot", env=env, stdout=log_file, stderr=subprocess.STDOUT,
-        )
     url = f"http://127.0.0.1:{port}"
+    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(REPO / "bot"))
+    server = Service("rasa run", [rasa, "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1",
+                                  "--credentials", str(REPO / "bot/credentials.yml"), "--endpoints", str(endpoints)],
+                     log, lambda: http_ok(url + "/"), cwd=REPO / "bot", env=env)
+    server.start()
     try:
-        deadline = time.monotonic() + 240
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"rasa run exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"rasa run did not answer within 240 s:\n{log.read_text()[-3000:]}")
-            try:
-                with urllib.request.urlopen(url + "/", timeout=2):
-                    break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(1)
+        try:
+            wait_ready([server], timeout=240)
+        except StackError as error:
+            pytest.fail(str(error))
         yield Bot(url)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        server.stop(timeout=20)
 
 
 @pytest.fixture(scope="session")
