@@ -16,7 +16,10 @@ PIP_QUIET := --quiet --disable-pip-version-check
 
 CONTENT := $(shell find content -type f 2>/dev/null)
 BOT_SOURCES := bot/config.yml bot/domain/base.yml bot/responses.yml $(shell find bot/data/nlu bot/data/rules bot/components -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
-PACKAGE := $(shell find preventiewijzer -name '*.py') pyproject.toml
+# What the bot's training data is generated from: the content model and generator, and the
+# catalogues (the "Read more" of every answer). The production stack (stack/) is not among them.
+BOT_DATA_SOURCES := $(filter-out preventiewijzer/stack/%,$(shell find preventiewijzer -name '*.py')) \
+  $(shell find site/locales -name '*.po' 2>/dev/null) pyproject.toml
 
 .PHONY: help setup validate site folders translations bot-data messages train validate-bot run bot-server prod retention test eval bench-latency bench-site bench-load clean
 
@@ -67,7 +70,7 @@ messages: $(SITE_VENV)/.installed
 	$(PYBABEL) update -i build/locales/messages.pot -d site/locales --width 100 --ignore-obsolete
 
 # Retrain only when content, bot sources or the generator changed.
-$(MODEL): $(CONTENT) $(BOT_SOURCES) $(PACKAGE) $(SITE_VENV)/.installed $(BOT_VENV)/.installed
+$(MODEL): $(CONTENT) $(BOT_SOURCES) $(BOT_DATA_SOURCES) $(SITE_VENV)/.installed $(BOT_VENV)/.installed
 	$(PW) bot-data
 	$(RASA) train --fixed-model-name preventiewijzer --out models --domain domain --data data
 	touch $@
