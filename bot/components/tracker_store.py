@@ -16,8 +16,9 @@ a noted failure into a clear "temporarily unavailable" reply.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, Iterable, List, Optional
+from typing import Any, Iterable, Iterator, List, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.orm import sessionmaker
@@ -32,10 +33,16 @@ from components.redaction import redact
 failures: ContextVar[Optional[List[Exception]]] = ContextVar("tracker_store_failures", default=None)
 
 
-def _note(error: Exception) -> None:
-    noted = failures.get()
-    if noted is not None:
-        noted.append(error)
+@contextmanager
+def _noting_failures() -> Iterator[None]:
+    """Note any database error for the caller (see `failures`), then let it go on as before."""
+    try:
+        yield
+    except Exception as error:
+        noted = failures.get()
+        if noted is not None:
+            noted.append(error)
+        raise
 
 
 class RedactingSQLTrackerStore(SQLTrackerStore):
@@ -50,7 +57,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         # Same as SQLTrackerStore.save, with each event redacted before it is written.
-        try:
+        with _noting_failures():
             await self.stream_events(tracker)
             with self.session_scope() as session:
                 for event in self._additional_events(session, tracker):
@@ -66,27 +73,15 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
                         )
                     )
                 session.commit()
-        except Exception as error:
-            _note(error)
-            raise
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
-        try:
+        with _noting_failures():
             return await super().retrieve(sender_id)
-        except Exception as error:
-            _note(error)
-            raise
 
     async def retrieve_full_tracker(self, conversation_id: str) -> Optional[DialogueStateTracker]:
-        try:
+        with _noting_failures():
             return await super().retrieve_full_tracker(conversation_id)
-        except Exception as error:
-            _note(error)
-            raise
 
     async def keys(self) -> Iterable[str]:
-        try:
+        with _noting_failures():
             return await super().keys()
-        except Exception as error:
-            _note(error)
-            raise
