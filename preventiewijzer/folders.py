@@ -62,13 +62,9 @@ def render_folder(page: Page, tree: ContentTree, output_dir: Path) -> Path:
     environment.globals["in_source_language"] = gettext_for(tree.settings, source.code)
     language = tree.settings.language(page.lang)
     url = page_url(page.lang, page.relative_path)
-    numbers = [
-        {"label": labels[page.lang], **tree.facts["phone"][key]}
-        for key, labels in tree.settings.folder_numbers.items()
-    ]
     html = environment.get_template("folder.html").render(
         page=page, html_lang=language.html_lang, title=page.meta["title"], body=body_html(page, tree),
-        url=url, qr=qr_data_uri(url), numbers=numbers, source_lang=source.html_lang,
+        url=url, qr=qr_data_uri(url), numbers=tree.help_numbers(page.lang), source_lang=source.html_lang,
         draft=page.meta.get("translation") == "draft",
     )
     output_dir.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ import functools
 import io
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -31,12 +32,13 @@ def catalogue_path(locale: str, locales_dir: Path = LOCALES_DIR) -> Path:
     return locales_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def catalogue_problems(locale: str, locales_dir: Path = LOCALES_DIR) -> list[ContentError]:
-    """Untranslated or fuzzy messages: each would show English (or a stale text) to the reader."""
+def _read_catalogue(locale: str, locales_dir: Path) -> tuple[Catalog | None, list[ContentError]]:
+    """The catalogue and what is wrong with it: missing, untranslated or fuzzy messages, each of
+    which would show English (or a stale text) to the reader."""
     path = catalogue_path(locale, locales_dir)
     name = _display(path)
     if not path.is_file():
-        return [ContentError(name, "file", f"missing: run `make messages` and translate for '{locale}'")]
+        return None, [ContentError(name, "file", f"missing: run `make messages` and translate for '{locale}'")]
     with path.open("rb") as file:
         catalogue = read_po(file, locale=None)
     problems = []
@@ -47,7 +49,11 @@ def catalogue_problems(locale: str, locales_dir: Path = LOCALES_DIR) -> list[Con
             problems.append(ContentError(name, f"msgid {message.id!r}", "has no translation"))
         elif message.fuzzy:
             problems.append(ContentError(name, f"msgid {message.id!r}", "is marked fuzzy: check it and remove the flag"))
-    return problems
+    return catalogue, problems
+
+
+def catalogue_problems(locale: str, locales_dir: Path = LOCALES_DIR) -> list[ContentError]:
+    return _read_catalogue(locale, locales_dir)[1]
 
 
 def _display(path: Path) -> str:
@@ -57,11 +63,9 @@ def _display(path: Path) -> str:
 @functools.lru_cache(maxsize=None)
 def translations(locale: str, locales_dir: Path = LOCALES_DIR) -> Translations:
     """The compiled catalogue for a locale; a missing, incomplete or fuzzy catalogue is an error."""
-    problems = catalogue_problems(locale, locales_dir)
+    catalogue, problems = _read_catalogue(locale, locales_dir)
     if problems:
         raise ContentInvalid(problems)
-    with catalogue_path(locale, locales_dir).open("rb") as file:
-        catalogue = read_po(file, locale=None)
     compiled = io.BytesIO()
     write_mo(compiled, catalogue)  # what `pybabel compile` writes
     compiled.seek(0)

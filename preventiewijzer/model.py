@@ -78,6 +78,10 @@ class ContentTree:
         """Bot topics of one language: every page but the home page, in a stable order."""
         return sorted((p for p in self.pages if p.lang == lang and not p.is_home), key=lambda p: p.relative_path)
 
+    def help_numbers(self, lang: str) -> list[dict]:
+        """The numbers on every folder and in the chat's "unavailable" reply: label, number, tel."""
+        return [{"label": labels[lang], **self.facts["phone"][key]} for key, labels in self.settings.folder_numbers.items()]
+
     def page(self, lang: str, relative_path: str) -> Page | None:
         return self._pages_by_path.get((lang, relative_path))
 

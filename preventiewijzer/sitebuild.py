@@ -60,10 +60,7 @@ def language_overrides(tree: ContentTree, language: Language, repo: Path, site_d
                 page.relative_path.removesuffix(".md") + "/": folder_file_name(page)
                 for page in folder_pages(tree) if page.lang == language.code
             },
-            "folder_numbers": [
-                {"label": labels[language.code], **tree.facts["phone"][key]}
-                for key, labels in tree.settings.folder_numbers.items()
-            ],
+            "folder_numbers": tree.help_numbers(language.code),
             "emergency": tree.facts["phone"]["emergency"],
             # The chat posts to the Rasa REST channel on the site's own origin (make run, nginx).
             "chat": {
