@@ -24,6 +24,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from preventiewijzer.stack.load import percentile  # noqa: E402
 from preventiewijzer.stack.process import Service, free_port, http_ok, wait_ready  # noqa: E402
 
 CONCURRENCY = 16
@@ -52,11 +53,6 @@ def ask(url: str, sender: str, message: str) -> float:
     if not replies:
         raise RuntimeError(f"no answer to {message!r}")
     return elapsed
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def measure(url: str, messages: list[str], requests: int) -> dict[str, tuple[float, float, float]]:

@@ -36,14 +36,17 @@ class LoadResult:
         return self.answered / self.seconds if self.seconds else 0.0
 
     def percentile(self, fraction: float) -> float:
-        if not self.latencies:
-            return float("nan")
-        ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+        return percentile(self.latencies, fraction) if self.latencies else float("nan")
 
     @property
     def median(self) -> float:
         return statistics.median(self.latencies) if self.latencies else float("nan")
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The value below which `fraction` of the values lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def source_address(index: int) -> str:
