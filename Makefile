@@ -117,7 +117,9 @@ clean:
 # --- benchmarks -------------------------------------------------------------------------------
 DEV_QUESTIONS ?= ../shared/eval/dev-questions.tsv
 EVAL := RASA_TELEMETRY_ENABLED=false PYTHONPATH=bot $(BOT_VENV)/bin/python bench/eval_nlu.py $(MODEL)
-eval: $(MODEL)
+eval: $(MODEL) $(SITE_VENV)/.installed
+	@echo "== 112 safety net: bench/safety/ and the ordinary questions, through a real rasa run"
+	@$(SITE_VENV)/bin/python bench/safety.py --model $(MODEL) --emergency-rows bench/eval-questions.tsv $(DEV_QUESTIONS)
 	@echo "== shared/eval/dev-questions.tsv"; $(EVAL) $(DEV_QUESTIONS) 2>/dev/null
 	@echo "== bench/eval-questions.tsv (our held-out set)"; $(EVAL) bench/eval-questions.tsv 2>/dev/null
 	@echo "== Rasa NLU cross-validation, 3 folds (report in bot/results/cross-validation/)"

@@ -63,14 +63,27 @@ def nlu_data(tree: ContentTree) -> dict:
     return {"version": "3.1", "nlu": entries}
 
 
+# The 112 safety net (bot/components/safety_net.py) fills the slot `danger`; for these values a
+# topic answer comes after the safety line: "happening now? call 112" for a message about danger,
+# "hang up" or "do not open" for a fraud in progress (the longer rule wins in Rasa's RulePolicy).
+DANGER_SLOT = "danger"
+SAFETY_LINE_BEFORE_TOPIC = {"about": "utter_danger_check", "fraud_call": "utter_fraud_call_now",
+                            "fraud_door": "utter_fraud_at_door"}
+
+
 def rules_data(tree: ContentTree) -> dict:
-    rules = [
-        {
+    rules = []
+    for topic in topic_ids(tree):
+        rules.append({
             "rule": f"answer topic {topic}",
             "steps": [{"intent": intent_name(topic)}, {"action": response_name(topic)}],
-        }
-        for topic in topic_ids(tree)
-    ]
+        })
+        for value, safety_line in SAFETY_LINE_BEFORE_TOPIC.items():
+            rules.append({
+                "rule": f"{value.replace('_', ' ')}: {safety_line}, then topic {topic}",
+                "steps": [{"intent": intent_name(topic)}, {"slot_was_set": [{DANGER_SLOT: value}]},
+                          {"action": safety_line}, {"action": response_name(topic)}],
+            })
     return {"version": "3.1", "rules": rules}
 
 

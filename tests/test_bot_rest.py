@@ -97,8 +97,11 @@ def test_topic_question_gets_summary_and_link_in_that_language(bot, tree, lang, 
     replies = bot.ask(sender(), question, lang)
     page = tree.page(lang, path)
     assert replies, "no answer"
-    assert replies[0]["text"] == answer_text(page, tree)
-    assert re.search(rf"\]\(/{lang}/[a-z-]+/{page.topic}/\)", replies[0]["text"])
+    # A question that tells of violence ("I was beaten up") first gets "happening now? call 112".
+    if len(replies) == 2:
+        assert replies[0]["text"] == response_text(tree, "utter_danger_check", lang)
+    assert replies[-1]["text"] == answer_text(page, tree)
+    assert re.search(rf"\]\(/{lang}/[a-z-]+/{page.topic}/\)", replies[-1]["text"])
 
 
 def response_text(tree, name: str, lang: str) -> str:

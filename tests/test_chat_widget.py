@@ -21,8 +21,9 @@ def test_a_reader_gets_an_answer_with_a_working_link_in_their_language(site, pag
     page.click(".pw-chat__toggle")
     assert page.evaluate("document.activeElement.id") == "pw-chat-input"  # focus moves into the chat
     ask(page, question)
-    answer = last_bot_message(page, 2)  # the welcome, then the answer
-    link = answer.locator(f'a[href="{topic_path}"]')
+    # The answer (a question that tells of violence gets "happening now? call 112" before it).
+    link = page.locator(f'.pw-chat__message--bot a[href="{topic_path}"]')
+    link.wait_for(timeout=30000)
     assert link.count() == 1
     link.click()
     page.wait_for_url(f"{site}{topic_path}")
@@ -50,6 +51,9 @@ def test_without_the_bot_the_widget_shows_the_numbers_and_recovers(site, page, b
         ask(page, "hallo")
         unavailable = last_bot_message(page, 2)
         assert "0900-0101" in unavailable.inner_text()
+        shown = unavailable.evaluate(  # the message after its hidden "Preventiewijzer:" label, <br> as new line
+            "m => Array.from(m.childNodes).slice(1).map(n => n.nodeName === 'BR' ? '\\n' : n.textContent).join('')")
+        assert "112" in shown.splitlines()[0]  # 112 first (after the hidden "Preventiewijzer:"), as in every answer
         assert unavailable.locator('a[href="tel:112"]').count() == 1
     finally:
         SiteHandler.bot_url = bot.url

@@ -86,6 +86,7 @@ def assert_unavailable_with_numbers(response, language: str):
     phones = load_facts(REPO / "content/facts.yml")["phone"]
     for key in HELP_NUMBERS:
         assert phones[key]["number"] in text
+    assert phones["emergency"]["number"] in text.splitlines()[0]  # 112 first, as in every answer
     assert ("niet" in text) if language == "nl" else ("not working" in text)
 
 

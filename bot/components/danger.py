@@ -1,76 +1,150 @@
-"""Does a message describe danger happening now? Plain patterns in Dutch, English and Tarifit.
+"""Does a message describe danger, and is it happening now? The decision of the 112 safety net.
 
-Kept apart from the Rasa component (safety_net.py) so that the rules can be read and tested on
-their own. Danger now = something dangerous (violence, an intruder, a demand for money or cards)
-+ a sign that it is happening now (an explicit "now", a cry for help, a present-tense scene),
-and no sign that the reader asks about it in general or tells about the past.
+Kept apart from the Rasa component (safety_net.py), so it can be read and tested on its own; the
+patterns themselves are data in danger_patterns.py. The design fails toward 112:
+
+- danger NOW (a threat with a present cue, a cry of panic, a threat right after a danger reply,
+  or a threat added to a scene of the previous message): the emergency reply, nothing else;
+- fraud in progress (a caller on the line, someone on the way to the door): its own reply, whose
+  first line also names 112;
+- ABOUT danger (a threat with no present cue, or the classifier's `emergency` without one): a
+  first line "happening now? call 112", then the topic answer;
+- a general how-to question with no scene ("how do I prevent a robbery?"): the topic, as usual.
+Nothing cancels a present cue. Distress we have no page for (domestic and sexual violence,
+suicide) gets its helpline, whose first line names 112, with the emergency reply first when
+violence is happening now.
 """
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Dict, List, Optional
 
-# Something happening at this moment: an explicit "now", a cry for help, or a present-tense scene.
-NOW = (
-    r"\b(nu|op dit moment|momenteel|op het moment|zojuist|daarnet)\b|\bnet\b(?! (als|zo|zoals|niet)\b)"  # not "nou" (= well)
-    r"|\b(right now|now|at the moment|at this moment|currently|just now|as we speak|right here)\b"
-    r"|\b(ixfenni|ixfenna|dɣya|dɣiya|ṛexxu|rexxu)\b"
-    # a cry for help, not the verb ("welke maatregelen helpen tegen ...")
-    r"|^\W*(help|hulp|ɛawnet|ɛawen)\b|\b(help|hulp)\W*$|\b(help|hulp)\s*[!,]|\bhelp (me|us|my)\b|\bɛawnet-ayi\b|\bɛawen-ayi\b|\bɛawnet-aɣ\b"
-    # Dutch present-tense scenes: "ik word ...", "er staan twee mannen in ...", "ik zit verstopt"
-    r"|\bik word\b|\b(ze zijn|hij is|zij is|is) (aan het|bezig)\b|\bwordt (nu )?(overvallen|beroofd|aangevallen|bedreigd)"
-    r"|\ber (staat|staan|is|zijn|zit|zitten|loopt|lopen) .{0,40}\b(in|bij|aan|voor|door) (mijn|m'n|haar|zijn|onze|ons|de|het)\b"
-    r"|\bik (zit|sta|lig|ben) (verstopt|opgesloten|aan het)\b|\bik heb me (verstopt|opgesloten)\b|\bik hoor (iemand|hem|ze|mensen)\b"
-    r"|\b(houdt|eist|eisen|dwingt|dwingen|bedreigt|bedreigen|slaat|slaan|schiet|schieten|steekt|rammen|probeert|proberen|trekt|richt)\b"
-    # English present progressive and present-tense scenes
-    r"|\b(i am being|i'm being|im being|we are being|we're being|is being|are being)\b"
-    r"|\b(i'?m|i am|we'?re|we are) (hiding|locked|trapped|running|texting|calling|stuck)\b"
-    r"|\b(i can hear|i hear|there'?s (someone|somebody|a|an|two|three|some)|there are)\b"
-    r"|\b(demanding|threatening|pointing|holding|kicking|smashing|ramming|forcing|hitting|punching)\b"
-    r"|\b(is|are) (smashing|ramming|breaking|robbing|attacking|threatening|hitting|beating|pointing|emptying|taking|kicking|trying|blowing|following|chasing|holding)\b"
-    r"|\b(is|are) (in|at|inside|outside) (my|her|his|our|the)\b|\b(won't|will not|wont) leave\b"
-    r"|\b(pulls?|pulled|points?|demands?|forces?|threatens?) \b|\bit'?s happening\b|\bhet gebeurt\b"
-    # Tarifit: "there is/are ... (here)", present scenes
-    r"|\b(ttukerḍeɣ|ttukerḍen|ttukeṛen|yekcem|ttḍfaṛen|yettṛeẓẓi)\b"
-)
-# What makes it dangerous: violence, intruders, threats, someone demanding money or cards.
-DANGER = (
-    r"overval|overvallen|overvaller|beroofd|beroven|inbre(ek|kt|ker|ken|ekt)|inbraak|aangevallen|aanval|"
-    r"bedreig|\bmes\b|messen|pistool|wapen|vuurwapen|geweer|slaat|slaan|schiet|schieten|steekt|"
-    r"in elkaar|knal|klap|explosie|ontploff|bivakmuts|gemaskerd|rammen|ramkraak|"
-    r"eist|eisen|dwingt|dwingen|(wil|willen|vraagt|vragen) .{0,25}(pinpas|bankpas|pincode|geld|sieraden|kassa)|"
-    r"leeghalen|leeghaalt|achtervolgd|opengebroken|openbreken|breekt|breken|breekijzer|raam open|deur in|anders komt|"
-    r"er (is|zit|loopt|staat) iemand (in|door) (mijn|m'n|ons|onze)|ingebroken|inbreken|houdt me vast|"
-    r"(iemand|een man|een vreemde|mannen) in (mijn|m'n|ons|onze) (huis|woning|slaapkamer|tuin|schuur|kamer|winkel|zaak)|"
-    r"(wil|willen|eist|eisen|pakt|grijpt) .{0,20}(tas|telefoon|portemonnee|pinpas|bankpas|pincode|geld|sieraden|kassa)|"
-    r"nepagent|neppolitie|'agenten'|'politie'|"
-    r"\brob|robber|robbing|robbed|hold.?up|holding up|burglar|breaking in|break in|broke in|break-in|attack|"
-    r"threaten|knife|\bgun\b|weapon|beat(en|ing)?\b|hitting|stabb|shoot|explosion|exploded|blew up|blowing up|blast|"
-    r"demand|forcing|force me|fake police|'police|masked|balaclava|emptying|chasing|following me|wants the till|"
-    r"smashing|ramming|kicking|\bbang\b|window open|door in|won't leave|wanting me to|"
-    r"(someone|somebody|a guy|a man|a stranger|men) in my (house|home|flat|bedroom|garden|shed|room|shop|kitchen)|"
-    r"tukerḍa|ukeṛ|ttukerḍ|ttukeṛ|amakar|umakar|imakaren|imakeṛen|umakeṛ|lmus|lfeṛdi|bumba|tarbubaḥt|tfeṛqeɛ|yewwet|wten|ttewten|"
-    r"ixes idrimen|ixes lkart|xsen idrimen|yessuter|xsen tilifun|ttawin|yettṛeẓẓi|ṛeẓẓen|"
-    r"bnadem (deg|di) (taddart|uxxam)-inu"
-)
-# Asking about a situation in general, or telling about one in the past, is not danger now.
-HYPOTHETICAL = (
-    r"\b(als|stel dat|indien|mocht|ooit|voorkom|voorkomen|maatregelen|tips|herken|"
-    r"gisteren|vorige|vorig jaar|vannacht|vanochtend|geleden|werd|ben .{0,20}(beroofd|overvallen|aangevallen|bestolen)|"
-    r"if|in case|ever|prevent|avoid|measures|yesterday|last (week|night|year|month)|ago|was|were|"
-    r"got robbed|been robbed|next month|trial|after the|fled|have called|called 112|always|usually|"
-    r"altijd|meestal|dit jaar|this year|\d+ keer|(twee|drie|vaak|meerdere) keer|(two|three|several) times|"
-    r"vandoor|gevlucht|net weg|zijn weg|is weg|na de overval|al gebeld|is gebeld|ṛuḥen|"
-    r"ma|mi|iḍennaḍ|zi ca|qbel|tenna-yi|yenna-yi|d tidet)\b"
-)
-STRONG_NOW = r"\b(right now|at this moment|op dit moment|ixfenni|as we speak|het gebeurt nu|it's happening)\b|^\W*(help|hulp|ɛawnet)\b"
+from components import danger_patterns as patterns
+
+NOW, ABOUT, FRAUD_CALL, FRAUD_DOOR = "now", "about", "fraud_call", "fraud_door"
+
+# The trained intents that are a danger signal of their own (combined with the patterns by OR).
+# Fraud in progress has none: its trained examples drew questions away from the fraud topics.
+EMERGENCY_INTENT = "emergency"
+DISTRESS_INTENTS = {"distress_domestic": "domestic", "distress_sexual": "sexual", "distress_suicide": "suicide"}
 
 
-def is_question_about_danger(text: str) -> bool:
-    """Asks about a situation in general or tells about the past, with no strong sign of 'now'."""
-    lowered = text.casefold()
-    return bool(re.search(HYPOTHETICAL, lowered)) and not re.search(STRONG_NOW, lowered)
+@dataclass(frozen=True)
+class Assessment:
+    danger: Optional[str] = None  # NOW, ABOUT, FRAUD_CALL, FRAUD_DOOR or None
+    distress: Optional[str] = None  # domestic, sexual, suicide or None
 
 
-def is_danger_now(text: str) -> bool:
-    lowered = text.casefold()
-    return bool(re.search(DANGER, lowered) and re.search(NOW, lowered)) and not is_question_about_danger(text)
+def normalize(text: str) -> str:
+    """Casefolded, without accents or the dots under Tarifit letters; ɣ as gh, ɛ as 3."""
+    text = text.casefold().replace("ɣ", "gh").replace("ɛ", "3").replace("’", "'").replace("‘", "'")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(text.split())
+
+
+def _compile(by_language: Dict[str, List[str]]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for ps in by_language.values() for p in ps))
+
+
+def _compile_any(by_language: Dict[str, str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in by_language.values()))
+
+
+THREAT = _compile(patterns.THREAT)
+PRESENT = [re.compile(p) for ps in patterns.PRESENT.values() for p in ps]
+CRY_FOR_HELP = _compile(patterns.CRY_FOR_HELP)
+WEAK_PRESENT = _compile(patterns.WEAK_PRESENT)
+CONDITIONAL = _compile_any(patterns.CONDITIONAL)
+PAST = _compile(patterns.PAST)
+GENERAL = _compile(patterns.GENERAL)
+QUESTION = _compile_any(patterns.QUESTION)
+CRY = _compile(patterns.CRY)
+VIOLENT = _compile(patterns.VIOLENT)
+DISTRESS = {kind: _compile(by_language) for kind, by_language in patterns.DISTRESS.items()}
+FRAUD = {FRAUD_CALL: (_compile(patterns.FRAUD_CALL["ongoing"]), _compile(patterns.FRAUD_CALL["trick"])),
+         FRAUD_DOOR: (_compile(patterns.FRAUD_DOOR["coming"]), _compile(patterns.FRAUD_DOOR["trick"]))}
+FUZZY_WORDS = sorted({w for words in patterns.FUZZY_WORDS.values() for w in words})
+
+
+def has_threat(text: str) -> bool:
+    if THREAT.search(text):
+        return True
+    # Typos of the key words: "overvl", "inbrak", "pistol".
+    return any(difflib.get_close_matches(word, FUZZY_WORDS, n=1, cutoff=0.8)
+               for word in re.findall(r"\w{6,}", text))
+
+
+def has_present_cue(text: str) -> bool:
+    """A sign that the scene is happening now; a cue right after 'if' / 'als' does not count, nor
+    a cry for help in a how-to question, nor a weak 'now' in a story of the past."""
+    def unconditional(pattern: re.Pattern) -> bool:
+        return any(not CONDITIONAL.search(text[max(0, m.start() - 30):m.start()]) for m in pattern.finditer(text))
+
+    if any(unconditional(pattern) for pattern in PRESENT):
+        return True
+    if CRY_FOR_HELP.search(text) and not GENERAL.search(text):
+        return True
+    return unconditional(WEAK_PRESENT) and not PAST.search(text)
+
+
+def is_panic(text: str) -> bool:
+    """A short cry with no question in it: "overval!!", "help", "inbraak", "ze zijn binnen"."""
+    words = re.findall(r"\w+", text)
+    return 0 < len(words) <= patterns.PANIC_MAX_WORDS and not QUESTION.search(text) and (
+        bool(CRY.search(text)) or has_threat(text))
+
+
+def fraud_in_progress(text: str, present: bool) -> Optional[str]:
+    if VIOLENT.search(text):
+        return None  # a weapon or violence at the door is danger now
+    if GENERAL.search(text) and not present:
+        return None  # "does the bank ever send a courier?" is a question, not a visit
+    for kind, (going_on, trick) in FRAUD.items():
+        if going_on.search(text) and trick.search(text):
+            return kind
+    return None
+
+
+def distress_kind(text: str, classifier_intent: Optional[str]) -> Optional[str]:
+    for kind, pattern in DISTRESS.items():
+        if pattern.search(text):
+            return kind
+    return DISTRESS_INTENTS.get(classifier_intent or "")
+
+
+def assess(text: str, previous: str = "", after_danger: bool = False,
+           classifier_intent: Optional[str] = None) -> Assessment:
+    """The safety decision for one message.
+
+    previous: the reader's previous message in this conversation ("er staat een man bij de
+    kassa" then "hij heeft een mes"); after_danger: the bot's last answer was a danger reply;
+    classifier_intent: the intent classifier's best guess (the safety net passes a distress
+    intent only above its confidence floor, `emergency` always).
+    """
+    text = normalize(text)
+    threat, present = has_threat(text), has_present_cue(text)
+    distress = distress_kind(text, classifier_intent)
+    if distress:
+        # Thoughts of suicide get their own reply, which starts with 112, never the robbery-style
+        # emergency reply ("get to a safe place, do not fight back").
+        return Assessment(NOW if present and distress != "suicide" else ABOUT, distress)
+    fraud = fraud_in_progress(text, present)
+    if fraud:
+        return Assessment(fraud)
+    if is_panic(text) or (threat and (present or after_danger)):
+        return Assessment(NOW)
+    if previous:
+        before = normalize(previous)
+        # A scene told in two messages: a present scene, then the threat ("er staat een man bij de
+        # kassa", "hij heeft een mes"), or a threat, then its present ("he's following me", "now
+        # he is running at me").
+        if (threat and has_present_cue(before)) or (present and has_threat(before)):
+            return Assessment(NOW)
+    if classifier_intent == EMERGENCY_INTENT:
+        return Assessment(NOW if present else ABOUT)
+    if threat and (PAST.search(text) or not GENERAL.search(text)):
+        return Assessment(ABOUT)
+    return Assessment()

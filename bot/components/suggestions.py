@@ -1,6 +1,7 @@
 """NLU component: when the bot is unsure, offer the most likely topics instead of guessing.
 
-After the FallbackClassifier has set `nlu_fallback`, the three best-ranked topics become the
+After the FallbackClassifier has set `nlu_fallback` (or the classifier's intent is one the safety
+net may turn into "not sure": `unsure_intents`), the three best-ranked topics become the
 entities `suggestion_N` (the intent, sent back as a button payload) and `suggestion_N_title`
 (the topic's page title in the conversation's language). The titles are learned from the
 training data: each generated topic block carries `metadata: {language, title}`.
@@ -32,7 +33,7 @@ TITLES_FILE = "topic_titles.json"
 class TopicSuggestions(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"count": 3, "default_language": "nl", "topic_prefix": "topic_"}
+        return {"count": 3, "default_language": "nl", "topic_prefix": "topic_", "unsure_intents": [FALLBACK]}
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  titles: Optional[Dict[Text, Dict[Text, Text]]] = None) -> None:
@@ -66,7 +67,7 @@ class TopicSuggestions(GraphComponent, EntityExtractorMixin):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) != FALLBACK:
+            if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) not in self.config["unsure_intents"]:
                 continue
             language = self.message_language(message)
             topics = [i["name"] for i in message.get(INTENT_RANKING_KEY) or [] if i["name"] in self.titles]

@@ -57,14 +57,18 @@ def load_secrets(path: Path) -> dict[str, str]:
 
 def unavailable_replies(content: Path = CONTENT) -> dict[str, str]:
     """The chat's own "not working right now" text with the help numbers, per language: the same
-    words and numbers the chat widget shows when it cannot reach the bot (site/locales, content/site.yml)."""
+    words and numbers the chat widget shows when it cannot reach the bot (site/locales, content/site.yml).
+    Its first line is 112, like every answer of the bot."""
     settings = load_settings(content / "site.yml")
     phones = load_facts(content / "facts.yml")["phone"]
+    emergency = phones["emergency"]["number"]
     replies = {}
     for lang in settings.language_codes:
         _ = gettext_for(settings, lang)
-        replies[lang] = "\n".join([_("The chat is not working right now. Try again in a moment, or call:")] + [
+        replies[lang] = "\n".join([f"{_('Emergency: call')} {emergency}.",
+                                    _("The chat is not working right now. Try again in a moment, or call:")] + [
             f"{labels[lang]}: {phones[key]['number']}" for key, labels in settings.folder_numbers.items()
+            if phones[key]["number"] != emergency
         ])
     return replies
 

@@ -46,7 +46,7 @@
 
   // [text](/path/) links of our own site, and phone numbers, become links; the rest stays text.
   var LINK = /\[([^\]]+)\]\((\/[^)\s]*)\)/;
-  var PHONE = /(^|[^\d])(112|0\d{2,3}[- ]?\d{2,3}(?: ?\d{2,4}){0,2})(?!\d)/;
+  var PHONE = /(^|[^\d])(112|113|0\d{2,3}[- ]?\d{2,3}(?: ?\d{2,4}){0,2})(?!\d)/;
 
   function appendRich(parent, text) {
     var link = LINK.exec(text);
@@ -105,10 +105,13 @@
     log.scrollTop = Math.max(0, item.offsetTop - log.offsetTop - 8);
   }
 
+  // 112 comes first, on a line of its own, like every answer of the bot itself.
   function showUnavailable() {
-    addMessage("bot", _("The chat is not working right now. Try again in a moment, or call:") + "\n" + config.numbers.map(function (n) {
-      return n.label + ": " + n.number;
-    }).join("\n"));
+    var others = config.numbers.filter(function (n) { return n.tel !== config.emergency.tel; });
+    addMessage("bot", _("Emergency: call") + " " + config.emergency.number + ".\n" +
+      _("The chat is not working right now. Try again in a moment, or call:") + "\n" + others.map(function (n) {
+        return n.label + ": " + n.number;
+      }).join("\n"));
   }
 
   function send(message, shown) {
