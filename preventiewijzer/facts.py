@@ -1,7 +1,7 @@
 """Shared facts (phone numbers, addresses) and the placeholders that insert them.
 
 Pages write `{{ phone.slachtofferhulp }}`; a page gets a tel: link, a bot answer gets the plain
-number. Unknown placeholders are errors, never silently empty.
+number. `{{ name.x }}` is an organisation's name that holds a number. Unknown placeholders are errors, never silently empty.
 """
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def placeholder_values(facts: dict, mode: Mode) -> dict[str, dict[str, str]]:
         phone = {k: v["number"] for k, v in facts["phone"].items()}
         web = {k: v["label"] for k, v in facts["web"].items()}
         email = {k: v["address"] for k, v in facts["email"].items()}
-    return {"phone": phone, "web": web, "email": email}
+    # Names that hold a number ("113 Zelfmoordpreventie") are facts too, the same in both modes.
+    return {"phone": phone, "web": web, "email": email, "name": dict(facts.get("name", {}))}
 
 
 _environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
