@@ -249,17 +249,19 @@ GENERAL = {
 }
 
 # --- DISTRESS we have no page for: the right helpline, 112 first when it is happening now ------
+# Domestic violence: someone of the family or a partner as the one who does it ("my dad was
+# threatened by a stranger" is not: hence no passive right after the relative).
 DISTRESS = {
     "domestic": {
         "nl": [
             r"\b(mijn|m'n|mn|me) (man|vrouw|partner|vriend|vriendin|ex|echtgenoot|echtgenote|vader|moeder|zoon|dochter|broer|"
-            r"schoonvader|schoonmoeder|stiefvader|pa|ma)\b.{0,50}\b(slaat|sloeg|schopt|bedreigt|mishandelt|dreigt|duwt|"
+            r"schoonvader|schoonmoeder|stiefvader|pa|ma)\b(?! (is|werd|wordt|was|zijn|werden)\b).{0,50}\b(slaat|sloeg|schopt|bedreigt|mishandelt|dreigt|duwt|"
             r"wurgt|opgesloten|sluit me op|vermoord\w*|pijn|geslagen|slaan|schreeuwt|gooit|iets aan(doet|doen|te doen))\b",
             r"\bhuiselijk geweld\b", r"\b(kind|kinderen|buurkinderen|buurjongen|buurmeisje)\b.{0,40}\b(geslagen|mishandeld|slaan)\b",
         ],
         "en": [
             r"\b(my|our) (husband|wife|partner|boyfriend|girlfriend|ex|father|dad|mother|mum|mom|son|daughter|brother|"
-            r"stepfather|stepdad|fiance)\b.{0,50}\b(hits?|hitting|beats?|beating|beat me|kicks?|threatens?|threatening|threatened|beaten|"
+            r"stepfather|stepdad|fiance)\b(?! (was|were|got|is being|has been|had been)\b).{0,50}\b(hits?|hitting|beats?|beating|beat me|kicks?|threatens?|threatening|threatened|beaten|"
             r"abus\w*|chok\w*|strangl\w*|hurts? me|kill me|locks? me|hurt me|pushed|punched)\b",
             r"\bdomestic (violence|abuse)\b", r"\b(children|kids|child)\b.{0,40}\b(beaten|abused|hit)\b",
         ],
@@ -333,7 +335,7 @@ FRAUD_DOOR = {
         ],
         "en": [
             r"\b(courier|someone|somebody|a man|a woman|officer|officers|police|detective|technician|engineer|guy)\b.{0,40}"
-            r"\b(coming|on (his|her|the|their) way|at (my |the |her |his )?(\w+'s )?door|outside|ringing|knocking|will come|arriving|here to)\b",
+            r"\b(coming|on (his|her|the|their) way|at (my |the |her |his )?(\w+'?s )?door|outside|ringing|knocking|will come|arriving|here to)\b",
         ],
         "ber": [r"\b(koerier|politie|agent|monteur|ca n bnadem|argaz)\b.{0,40}\b(gh[ae]r tewwart|ad d-yas|yusa-d|ad yas|deg tewwart)\b"],
     },
