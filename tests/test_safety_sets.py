@@ -33,7 +33,8 @@ def converse(bot, case: sets.Case) -> list[dict]:
 @pytest.fixture(scope="module")
 def answered(bot):
     """Every case of the three sets with the bot's replies (one conversation each)."""
-    cases = {"danger": sets.danger_cases(), "about": sets.about_cases(), "ordinary": sets.ordinary_cases()}
+    cases = {"danger": sets.danger_cases(), "about": sets.about_cases(), "ordinary": sets.ordinary_cases(),
+             "emergency rows": sets.emergency_rows_of(sets.ORDINARY_SET)}
     with ThreadPoolExecutor(4) as pool:
         return {name: list(zip(rows, pool.map(lambda c: converse(bot, c), rows))) for name, rows in cases.items()}
 
@@ -79,9 +80,11 @@ def test_every_topic_in_the_about_set_exists(tree):
 
 
 # --- the replies ------------------------------------------------------------------------------------
-def test_every_danger_message_gets_112_in_the_first_line(answered):
-    misses = [(c, r) for c, r in answered["danger"] if not sets.says_112_first(r)]
-    assert not misses, f"{len(misses)} of {len(answered['danger'])} without 112 first:\n" + listing(misses)
+@pytest.mark.parametrize("name", ["danger", "emergency rows"])
+def test_every_danger_message_gets_112_in_the_first_line(answered, name):
+    """The danger set, and the emergency rows of bench/eval-questions.tsv."""
+    misses = [(c, r) for c, r in answered[name] if not sets.says_112_first(r)]
+    assert not misses, f"{len(misses)} of {len(answered[name])} without 112 first:\n" + listing(misses)
 
 
 def test_the_emergency_reply_comes_alone(answered, tree):

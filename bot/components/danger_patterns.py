@@ -65,8 +65,10 @@ THREAT = {
     "en": [
         r"\b(rob|robs|robbed|robbing|robber|robbers|robbery|hold ?up|held up|holding up|stick ?up|mugg\w*|carjack\w*)\b",
         r"\b(burglar\w*|break(ing|s)? in|broke in|broken in|breaking into|intruder\w*|forc(e|ed|ing) (his|their|her) way in)\b",
-        r"\b(someone|somebody|a man|a guy|a stranger|strangers|men|people|they|he)('s| is| are|'re)? (in|inside) "
-        r"(my|our|the) (house|home|flat|apartment|bedroom|garden|shed|room|kitchen|shop|store|hallway|stairs)\b",
+        r"\b(someone|somebody|a man|a guy|the man|the guy|a woman|a stranger|strangers|men|people|they|he|she)"
+        r"('s| is| are|'re)? (\S+ ){0,5}?(in|inside) "
+        r"(my|our|the|her|his) (house|home|flat|apartment|bedroom|garden|shed|room|kitchen|shop|store|hallway|stairs|"
+        r"living room|hall)\b",
         r"\b(knife|knives|gun|guns|pistol|firearm|weapon|rifle|shotgun|bat|baseball bat|machete|axe|crowbar|"
         r"screwdriver|blade|hammer)\b",
         r"\b(hit|hits|hitting|beat|beats|beating|kick|kicks|kicking|stab\w*|shoot\w*|shot|punch\w*|strangl\w*|"
