@@ -5,7 +5,6 @@ same figures with every miss (bench/safety.py)."""
 from __future__ import annotations
 
 import itertools
-import re
 import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor

@@ -1,6 +1,6 @@
 """NLU component: nobody in danger is kept talking. The last NLU component, so every answer passes it.
 
-It combines, by OR, the intent classifier's trained danger intents (`emergency`, the fraud and
+It combines, by OR, the intent classifier's trained danger intents (`emergency` and the three
 distress intents) with the patterns of components/danger.py, and looks at the conversation too:
 the previous message (a scene told in two messages) and whether the bot's last answer was a
 danger reply (from the tracker: Rasa 3.6 passes it to an NLU component's `process`). Then:
@@ -10,13 +10,14 @@ danger reply (from the tracker: Rasa 3.6 passes it to an NLU component's `proces
 - fraud in progress, or about danger: the topic the classifier ranks best, with the `danger`
   entity `fraud_call` / `fraud_door` / `about`, so the rules put "hang up" / "do not open" /
   "happening now? call 112" before the topic answer;
-- otherwise nothing changes, except that a danger intent the classifier was not sure of gives
-  way to its best topic.
-The `danger` entity (now / fraud_call / fraud_door / about / clear) is set on every message and fills the `danger`
-slot, so the rules and the next message know what the last answer was.
+- otherwise nothing changes, except that a distress intent the classifier was not sure of
+  becomes "not sure" (with topic suggestions).
+The `danger` entity (now / fraud_call / fraud_door / about / clear) is set on every message and
+fills the `danger` slot, so the rules and the next message know what the last answer was.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -40,6 +41,7 @@ REPORT_VICTIM = "report_victim"
 FLOW_ANSWERS = {"affirm", "deny"}
 DISTRESS_INTENT_OF = {kind: intent for intent, kind in danger.DISTRESS_INTENTS.items()}
 SAFETY_INTENTS = {EMERGENCY, *danger.DISTRESS_INTENTS}
+BUTTON_PAYLOAD = re.compile(r"/[a-z_]+(\{.*\})?", re.DOTALL)
 # The slot values are the decisions' names (components/danger.py); no decision is "clear".
 CLEAR = "clear"
 
@@ -66,8 +68,8 @@ class EmergencySafetyNet(GraphComponent, EntityExtractorMixin):
         previous, last_danger = self._conversation(tracker)
         for message in messages:
             text = message.get(TEXT) or ""
-            if text.startswith("/"):
-                continue  # a button's payload: the reader chose an answer
+            if BUTTON_PAYLOAD.fullmatch(text):
+                continue  # a button's payload ("/affirm"): the reader chose an answer
             assessment = danger.assess(text, previous=previous, classifier_intent=self._classifier_intent(message),
                                        after_danger=last_danger in (danger.NOW, danger.FRAUD_CALL, danger.FRAUD_DOOR))
             self._answer(message, assessment)
