@@ -42,6 +42,14 @@ def process(name: str, args: list[str], url: str, log_dir: Path, **kwargs):
         server.stop()
 
 
+def rasa_run(model: Path, port: int) -> tuple[list[str], dict[str, str]]:
+    """The command and environment of a plain `rasa run` with the REST channel on 127.0.0.1."""
+    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(REPO / "bot"))
+    return [str(REPO / ".venv/bot/bin/rasa"), "run", "--model", str(model), "--port", str(port),
+            "--interface", "127.0.0.1", "--credentials", str(REPO / "bot/credentials.yml"),
+            "--endpoints", str(REPO / "bot/endpoints.yml")], env
+
+
 def ask(url: str, sender: str, message: str) -> float:
     body = json.dumps({"sender": sender, "message": message, "metadata": {"language": "nl"}}).encode()
     request = urllib.request.Request(url + "/webhooks/rest/webhook", data=body,
@@ -81,10 +89,7 @@ def main() -> int:
 
     bot_port, site_port = free_port(), free_port()
     bot_url, site_url = f"http://127.0.0.1:{bot_port}", f"http://127.0.0.1:{site_port}"
-    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(REPO / "bot"))
-    rasa = [str(REPO / ".venv/bot/bin/rasa"), "run", "--model", str(args.model), "--port", str(bot_port),
-            "--interface", "127.0.0.1", "--credentials", str(REPO / "bot/credentials.yml"),
-            "--endpoints", str(REPO / "bot/endpoints.yml")]
+    rasa, env = rasa_run(args.model, bot_port)
     results = {}
     logs = Path(tempfile.mkdtemp(prefix="pw-latency-"))
     with process("rasa", rasa, bot_url + "/", logs, cwd=REPO / "bot", env=env):

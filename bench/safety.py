@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import os
 import re
 import sys
 import tempfile
@@ -26,8 +25,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
-from latency import process  # noqa: E402
-from preventiewijzer.botdata import hand_written_responses  # noqa: E402
+from latency import process, rasa_run  # noqa: E402
+from preventiewijzer.botdata import hand_written_by_language  # noqa: E402
 from preventiewijzer.stack.process import free_port  # noqa: E402
 from preventiewijzer.validate import load_valid_tree  # noqa: E402
 import safety_sets as sets  # noqa: E402
@@ -52,7 +51,7 @@ def converse(url: str, case: sets.Case) -> list[dict]:
 
 
 def response_texts(tree, name: str) -> set[str]:
-    return {v["text"].strip() for v in hand_written_responses(tree, REPO / "bot/responses.yml")[name]}
+    return {r["text"].strip() for r in hand_written_by_language(tree, REPO / "bot/responses.yml")[name].values()}
 
 
 def percent(hits: int, total: int) -> str:
@@ -117,10 +116,7 @@ def main() -> int:
     tree = load_valid_tree(REPO / "content")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(REPO / "bot"))
-    rasa = [str(REPO / ".venv/bot/bin/rasa"), "run", "--model", str(args.model), "--port", str(port),
-            "--interface", "127.0.0.1", "--credentials", str(REPO / "bot/credentials.yml"),
-            "--endpoints", str(REPO / "bot/endpoints.yml")]
+    rasa, env = rasa_run(args.model, port)
     with process("rasa", rasa, url + "/", Path(tempfile.mkdtemp(prefix="pw-safety-")), cwd=REPO / "bot", env=env):
         with ThreadPoolExecutor(4) as pool:
             results = {name: list(zip(cases, pool.map(lambda c: converse(url, c), cases)))

@@ -116,8 +116,9 @@ def topic_responses(tree: ContentTree) -> dict[str, list[dict]]:
     }
 
 
-def hand_written_responses(tree: ContentTree, path: Path) -> dict[str, list[dict]]:
-    """bot/responses.yml: {utter_x: {text: {lang: ..}, buttons: [{payload, title: {lang: ..}}]}}."""
+def hand_written_by_language(tree: ContentTree, path: Path) -> dict[str, dict[str, dict]]:
+    """bot/responses.yml, {utter_x: {text: {lang: ..}, buttons: [{payload, title: {lang: ..}}]}},
+    as {utter_x: {lang: {text, buttons}}} with the facts filled in."""
     source = yaml.safe_load(path.read_text(encoding="utf-8"))
     responses = {}
     for name, spec in source.items():
@@ -131,8 +132,14 @@ def hand_written_responses(tree: ContentTree, path: Path) -> dict[str, list[dict
                     for button in spec["buttons"]
                 ]
             by_language[lang] = response
-        responses[name] = language_variations(tree, by_language)
+        responses[name] = by_language
     return responses
+
+
+def hand_written_responses(tree: ContentTree, path: Path) -> dict[str, list[dict]]:
+    """The hand-written responses as Rasa response variations, one per language."""
+    return {name: language_variations(tree, by_language)
+            for name, by_language in hand_written_by_language(tree, path).items()}
 
 
 def domain_data(tree: ContentTree, responses_file: Path) -> dict:

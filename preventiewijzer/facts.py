@@ -1,7 +1,8 @@
 """Shared facts (phone numbers, addresses) and the placeholders that insert them.
 
 Pages write `{{ phone.slachtofferhulp }}`; a page gets a tel: link, a bot answer gets the plain
-number. `{{ name.x }}` is an organisation's name that holds a number. Unknown placeholders are errors, never silently empty.
+number. `{{ name.x }}` is an organisation's name that holds a number. Unknown placeholders are
+errors, never silently empty.
 """
 from __future__ import annotations
 

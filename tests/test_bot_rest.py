@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from preventiewijzer.botdata import answer_text, hand_written_responses
+from preventiewijzer.botdata import answer_text, hand_written_by_language
 from preventiewijzer.validate import normalize_question
 
 from conftest import REPO
@@ -106,10 +106,7 @@ def test_topic_question_gets_summary_and_link_in_that_language(bot, tree, lang, 
 
 def response_text(tree, name: str, lang: str) -> str:
     """The text a hand-written response has in one language (bot/responses.yml, facts filled in)."""
-    by_language = hand_written_responses(tree, REPO / "bot/responses.yml")[name]
-    variation = next(v for v in by_language if lang == "nl" and "condition" not in v
-                     or any(c["value"] == lang for c in v.get("condition", [])))
-    return variation["text"]
+    return hand_written_by_language(tree, REPO / "bot/responses.yml")[name][lang]["text"]
 
 
 @pytest.mark.parametrize("lang, message", [(l, m) for l, ms in EMERGENCIES.items() for m in ms])

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from preventiewijzer.botdata import answer_text, hand_written_responses
+from preventiewijzer.botdata import answer_text, hand_written_by_language
 
 from conftest import REPO
 
@@ -37,12 +37,7 @@ def sender() -> str:
 
 def response_texts(tree, name: str) -> dict[str, str]:
     """The text of a hand-written response per language (facts filled in)."""
-    by_language = {}
-    for variation in hand_written_responses(tree, REPO / "bot/responses.yml")[name]:
-        conditions = {c["name"]: c["value"] for c in variation.get("condition", [])}
-        lang = conditions.get("chosen_language") or conditions.get("page_language") or "nl"
-        by_language.setdefault(lang, variation["text"])
-    return by_language
+    return {lang: r["text"] for lang, r in hand_written_by_language(tree, REPO / "bot/responses.yml")[name].items()}
 
 
 def test_these_messages_are_held_out(tree):

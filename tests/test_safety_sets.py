@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import yaml
 
-from preventiewijzer.botdata import hand_written_responses
+from preventiewijzer.botdata import hand_written_by_language
 
 from conftest import REPO
 
@@ -39,7 +39,7 @@ def answered(bot):
 
 
 def texts(tree, name: str) -> set[str]:
-    return {v["text"].strip() for v in hand_written_responses(tree, REPO / "bot/responses.yml")[name]}
+    return {r["text"].strip() for r in hand_written_by_language(tree, REPO / "bot/responses.yml")[name].values()}
 
 
 def listing(rows) -> str:

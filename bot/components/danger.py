@@ -90,11 +90,12 @@ def has_present_cue(text: str) -> bool:
     return unconditional(WEAK_PRESENT) and not PAST.search(text)
 
 
-def is_panic(text: str) -> bool:
-    """A short cry with no question in it: "overval!!", "help", "inbraak", "ze zijn binnen"."""
+def is_panic(text: str, threat: bool) -> bool:
+    """A short cry with no question in it: "overval!!", "help", "inbraak", "ze zijn binnen"
+    (`threat`: has_threat(text), already known to the caller)."""
     words = re.findall(r"\w+", text)
     return 0 < len(words) <= patterns.PANIC_MAX_WORDS and not QUESTION.search(text) and (
-        bool(CRY.search(text)) or has_threat(text))
+        threat or bool(CRY.search(text)))
 
 
 def fraud_in_progress(text: str, present: bool) -> Optional[str]:
@@ -134,7 +135,7 @@ def assess(text: str, previous: str = "", after_danger: bool = False,
     fraud = fraud_in_progress(text, present)
     if fraud:
         return Assessment(fraud)
-    if is_panic(text) or (threat and (present or after_danger)):
+    if is_panic(text, threat) or (threat and (present or after_danger)):
         return Assessment(NOW)
     if previous:
         before = normalize(previous)
