@@ -15,11 +15,14 @@ BOT_PORT ?= 5005
 PIP_QUIET := --quiet --disable-pip-version-check
 
 CONTENT := $(shell find content -type f 2>/dev/null)
-BOT_SOURCES := bot/config.yml bot/domain/base.yml bot/responses.yml $(shell find bot/data/nlu bot/data/rules bot/components -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
-# What the bot's training data is generated from: the content model and generator, and the
-# catalogues (the "Read more" of every answer). The production stack (stack/) is not among them.
-BOT_DATA_SOURCES := $(filter-out preventiewijzer/stack/%,$(shell find preventiewijzer -name '*.py')) \
-  $(shell find site/locales -name '*.po' 2>/dev/null) pyproject.toml
+# What the model is trained from: the Rasa project's own files and its NLU components. Serving and
+# storage (bot/serving/: channel, tracker and lock store) are not in the model: no retraining.
+BOT_SOURCES := bot/config.yml bot/domain/base.yml $(shell find bot/data/nlu bot/data/rules bot/components -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
+# ...and the compiler that generates the training data from content/ (which CONTENT covers,
+# with the bot's texts in content/bot.yml and the catalogues in content/locales/).
+BOT_DATA_SOURCES := $(shell find compiler/preventiewijzer -name '*.py') pyproject.toml
+# The test harness (tests/harness/): the bot server, the site server and the production stack.
+HARNESS := PYTHONPATH=tests PW_RASA=$(abspath $(BOT_VENV)/bin/rasa) PW_MODEL=$(abspath $(MODEL)) $(SITE_VENV)/bin/python -m
 
 .PHONY: help setup validate site folders translations bot-data messages train validate-bot run bot-server prod retention test eval bench-latency bench-site bench-load clean
 
@@ -37,10 +40,10 @@ $(SITE_VENV)/.installed: pyproject.toml
 	$(SITE_VENV)/bin/python -c 'import mkdocs, material, preventiewijzer, pytest'
 	touch $@
 
-$(BOT_VENV)/.installed: bot/requirements.txt
+$(BOT_VENV)/.installed: bot/requirements.txt bot/requirements-test.txt
 	"$$(scripts/find-rasa-python)" -m venv $(BOT_VENV)
-	$(BOT_VENV)/bin/pip install $(PIP_QUIET) -r bot/requirements.txt 2>&1 | grep -v 'is ignored' || true
-	$(BOT_VENV)/bin/python -c 'import rasa'
+	$(BOT_VENV)/bin/pip install $(PIP_QUIET) -r bot/requirements.txt -r bot/requirements-test.txt 2>&1 | grep -v 'is ignored' || true
+	$(BOT_VENV)/bin/python -c 'import rasa, pytest'
 	touch $@
 
 setup: $(SITE_VENV)/.installed $(BOT_VENV)/.installed
@@ -62,12 +65,12 @@ bot-data: $(SITE_VENV)/.installed
 	$(PW) bot-data
 
 # Interface texts: collect every _() of code, templates and scripts, then update each catalogue in
-# site/locales/ (new texts arrive empty, changed ones fuzzy: `make validate` lists both).
+# content/locales/ (new texts arrive empty, changed ones fuzzy: `make validate` lists both).
 PYBABEL := $(SITE_VENV)/bin/pybabel
 messages: $(SITE_VENV)/.installed
 	mkdir -p build/locales
 	$(PYBABEL) extract -F babel.cfg -k in_source_language --no-location --sort-output --width 100 --project Preventiewijzer -o build/locales/messages.pot . 2>&1 | grep -v "^extracting messages" || true
-	$(PYBABEL) update -i build/locales/messages.pot -d site/locales --width 100 --ignore-obsolete
+	$(PYBABEL) update -i build/locales/messages.pot -d content/locales --width 100 --ignore-obsolete
 
 # Retrain only when content, bot sources or the generator changed.
 $(MODEL): $(CONTENT) $(BOT_SOURCES) $(BOT_DATA_SOURCES) $(SITE_VENV)/.installed $(BOT_VENV)/.installed
@@ -85,15 +88,14 @@ bot-server: $(MODEL)
 	$(RASA) run --model models/preventiewijzer.tar.gz --port $(BOT_PORT) --interface 127.0.0.1 --cors "http://localhost:$(PORT)"
 
 run: site $(MODEL)
-	$(SITE_VENV)/bin/python -m preventiewijzer.serve --site build/site --port $(PORT) --bot-port $(BOT_PORT) \
-	  --bot-command "env RASA_TELEMETRY_ENABLED=false PYTHONPATH=bot $(BOT_VENV)/bin/rasa run --model $(MODEL) --port $(BOT_PORT) --interface 127.0.0.1 --endpoints bot/endpoints.yml --credentials bot/credentials.yml"
+	$(HARNESS) harness.serve --site build/site --port $(PORT) --bot-port $(BOT_PORT)
 
 # The production layout on this machine (README, "Production layout"): nginx in front of
 # INSTANCES `rasa run`, PostgreSQL and Redis, all on 127.0.0.1; PROD_PORT=0 picks a free port.
 PROD_PORT ?= 0
 INSTANCES ?= 2
 prod: site $(MODEL)
-	$(SITE_VENV)/bin/python -m preventiewijzer.stack --root build/prod --site build/site --port $(PROD_PORT) --instances $(INSTANCES)
+	$(HARNESS) harness.prod --root build/prod --site build/site --port $(PROD_PORT) --instances $(INSTANCES)
 
 # Delete stored conversation events older than DAYS days (run daily while `make prod` runs).
 DAYS ?= 30
@@ -107,6 +109,7 @@ $(AXE):
 	npm install --silent --prefix .venv/node --no-save --no-package-lock --no-audit --no-fund axe-core@4.14.1
 
 test: validate validate-bot $(MODEL) $(AXE)
+	cd bot && SQLALCHEMY_SILENCE_UBER_WARNING=1 ../$(BOT_VENV)/bin/python -m pytest -q -p no:cacheprovider tests
 	$(RASA) test core --model models/preventiewijzer.tar.gz --stories tests --fail-on-prediction-errors --out results/conversations
 	PW_MODEL=$(abspath $(MODEL)) PW_RASA=$(abspath $(BOT_VENV)/bin/rasa) PW_AXE=$(abspath $(AXE)) \
 	  $(SITE_VENV)/bin/python -m pytest -q

@@ -1,7 +1,7 @@
 """Latency of the bot through the REST channel (a benchmark, not a test).
 
 Starts `rasa run` with the trained model on a free loopback port and measures, for the plain
-server and for the same server behind the site server of `make run` (preventiewijzer.serve, the
+server and for the same server behind the site server of `make run` (tests/harness/serve.py, the
 way a page reaches it), p50 and p95 over sequential requests and with 16 concurrent senders.
 All traffic stays on 127.0.0.1; request counts are bounded.
 
@@ -23,9 +23,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-from preventiewijzer.stack.load import percentile  # noqa: E402
-from preventiewijzer.stack.process import Service, free_port, http_ok, wait_ready  # noqa: E402
+sys.path.insert(0, str(REPO / "tests"))  # the harness
+from harness.load import percentile  # noqa: E402
+from harness.process import Service, free_port, http_ok, wait_ready  # noqa: E402
+from harness.rasa import rasa_run  # noqa: E402
 
 CONCURRENCY = 16
 
@@ -40,14 +41,6 @@ def process(name: str, args: list[str], url: str, log_dir: Path, **kwargs):
         yield
     finally:
         server.stop()
-
-
-def rasa_run(model: Path, port: int) -> tuple[list[str], dict[str, str]]:
-    """The command and environment of a plain `rasa run` with the REST channel on 127.0.0.1."""
-    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(REPO / "bot"))
-    return [str(REPO / ".venv/bot/bin/rasa"), "run", "--model", str(model), "--port", str(port),
-            "--interface", "127.0.0.1", "--credentials", str(REPO / "bot/credentials.yml"),
-            "--endpoints", str(REPO / "bot/endpoints.yml")], env
 
 
 def ask(url: str, sender: str, message: str) -> float:
@@ -89,14 +82,14 @@ def main() -> int:
 
     bot_port, site_port = free_port(), free_port()
     bot_url, site_url = f"http://127.0.0.1:{bot_port}", f"http://127.0.0.1:{site_port}"
-    rasa, env = rasa_run(args.model, bot_port)
+    bot = rasa_run(bot_port, model=args.model)
     results = {}
     logs = Path(tempfile.mkdtemp(prefix="pw-latency-"))
-    with process("rasa", rasa, bot_url + "/", logs, cwd=REPO / "bot", env=env):
+    with process("rasa", bot.args, bot_url + "/", logs, cwd=bot.cwd, env=bot.env):
         results["rasa run"] = measure(bot_url, messages, args.requests)
         # The same server behind the site server of `make run`: a page's path to the bot.
         serve = [sys.executable, "-c", SERVE_PROXY_ONLY, str(REPO / "build"), str(site_port), bot_url]
-        with process("site-server", serve, site_url + "/", logs, env=dict(os.environ, PYTHONPATH=str(REPO))):
+        with process("site-server", serve, site_url + "/", logs, env=dict(os.environ, PYTHONPATH=str(REPO / "tests"))):
             results["via site server"] = measure(site_url, messages, args.requests)
 
     print(f"{args.requests} requests per row, messages from bench/eval-questions.tsv, metadata.language=nl")
@@ -113,7 +106,7 @@ def main() -> int:
 # Only the site server, without starting a second bot: serve.SiteHandler pointed at bot_url.
 SERVE_PROXY_ONLY = """
 import functools, http.server, sys
-from preventiewijzer.serve import SiteHandler
+from harness.serve import SiteHandler
 SiteHandler.bot_url = sys.argv[3]
 handler = functools.partial(SiteHandler, directory=sys.argv[1])
 http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[2])), handler).serve_forever()

@@ -1,7 +1,7 @@
 """Load through nginx: concurrent simulated conversations against 1 and 2 Rasa instances
 (`make bench-load`; a benchmark, not a test).
 
-Starts the production stack (preventiewijzer.stack: PostgreSQL, Redis, 2 `rasa run`, nginx, all
+Starts the production stack (tests/harness/stack.py: PostgreSQL, Redis, 2 `rasa run`, nginx, all
 on 127.0.0.1), lets nginx route the chat to one instance and then to both, and each time runs
 --conversations readers at once, each sending --turns questions (nl and en, from
 bench/eval-questions.tsv) one after the other, each reader from its own loopback address.
@@ -21,10 +21,12 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # the harness
 
-from preventiewijzer.stack import Stack, StackError  # noqa: E402
-from preventiewijzer.stack.load import Conversation, LoadResult, run_conversations  # noqa: E402
+from harness.faults import route_to  # noqa: E402
+from harness.process import StackError  # noqa: E402
+from harness.stack import Stack  # noqa: E402
+from harness.load import Conversation, LoadResult, run_conversations  # noqa: E402
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -88,7 +90,7 @@ def machine_busy() -> tuple[float, float]:
 
 
 def measure(stack: Stack, routed: list[int], count: int, args, run: str) -> tuple[LoadResult, dict[str, float], float]:
-    stack.route_to(routed)
+    route_to(stack, routed)
     run_conversations(stack.url, conversations(4, 5, f"warm-{run}", seed=1))  # both instances warm
     roots = {"rasa": [stack.instances[i].pid for i in routed], "nginx": [stack.nginx.pid],
              "postgres": [stack.postgres.service.pid], "redis": [stack.redis.service.pid]}

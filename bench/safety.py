@@ -23,11 +23,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # the harness
 sys.path.insert(0, str(REPO / "bench"))
-from latency import process, rasa_run  # noqa: E402
+from latency import process  # noqa: E402
+from harness.rasa import rasa_run  # noqa: E402
 from preventiewijzer.botdata import hand_written_by_language  # noqa: E402
-from preventiewijzer.stack.process import free_port  # noqa: E402
+from harness.process import free_port  # noqa: E402
 from preventiewijzer.validate import load_valid_tree  # noqa: E402
 import safety_sets as sets  # noqa: E402
 
@@ -51,7 +52,7 @@ def converse(url: str, case: sets.Case) -> list[dict]:
 
 
 def response_texts(tree, name: str) -> set[str]:
-    return {r["text"].strip() for r in hand_written_by_language(tree, REPO / "bot/responses.yml")[name].values()}
+    return {r["text"].strip() for r in hand_written_by_language(tree)[name].values()}
 
 
 def percent(hits: int, total: int) -> str:
@@ -116,8 +117,8 @@ def main() -> int:
     tree = load_valid_tree(REPO / "content")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    rasa, env = rasa_run(args.model, port)
-    with process("rasa", rasa, url + "/", Path(tempfile.mkdtemp(prefix="pw-safety-")), cwd=REPO / "bot", env=env):
+    bot = rasa_run(port, model=args.model)
+    with process("rasa", bot.args, url + "/", Path(tempfile.mkdtemp(prefix="pw-safety-")), cwd=bot.cwd, env=bot.env):
         with ThreadPoolExecutor(4) as pool:
             results = {name: list(zip(cases, pool.map(lambda c: converse(url, c), cases)))
                        for name, cases in (("danger", sets.danger_cases()), ("about", sets.about_cases()),

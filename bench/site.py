@@ -24,8 +24,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-from preventiewijzer.pageweight import TransferRecorder, total_compressed  # noqa: E402
+sys.path.insert(0, str(REPO / "tests"))  # the harness
+from harness.pageweight import TransferRecorder, total_compressed  # noqa: E402
 
 PAGE_TYPES = {
     "home (nl)": "/nl/",

@@ -6,7 +6,6 @@ import contextlib
 import functools
 import http.server
 import json
-import os
 import shutil
 import tempfile
 import threading
@@ -17,8 +16,10 @@ from pathlib import Path
 import pytest
 from playwright import sync_api as playwright_api
 
-from preventiewijzer.serve import SiteHandler
-from preventiewijzer.stack.process import Service, StackError, free_port, http_ok, wait_ready
+from harness.process import Service, StackError, free_port, http_ok, wait_ready
+from harness.rasa import model_path, rasa_run
+from harness.serve import SiteHandler
+from preventiewijzer.layout import Layout
 from preventiewijzer.sitebuild import build_site
 from preventiewijzer.validate import load_valid_tree
 
@@ -42,7 +43,7 @@ def content_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tree, tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("site") / "site"
-    build_site(tree, REPO, output)
+    build_site(tree, Layout.of(REPO), output)
     return output
 
 
@@ -67,16 +68,12 @@ class Bot:
 @contextlib.contextmanager
 def running_bot(log: Path, endpoints: Path = REPO / "bot/endpoints.yml"):
     """`rasa run` with the model that `make train` built, on a free loopback port."""
-    model = Path(os.environ.get("PW_MODEL", REPO / "bot/models/preventiewijzer.tar.gz"))
-    rasa = os.environ.get("PW_RASA", str(REPO / ".venv/bot/bin/rasa"))
-    if not model.exists():
-        pytest.fail(f"No trained model at {model}: run `make train` (make test does it).")
+    if not model_path().exists():
+        pytest.fail(f"No trained model at {model_path()}: run `make train` (make test does it).")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(REPO / "bot"))
-    server = Service("rasa run", [rasa, "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1",
-                                  "--credentials", str(REPO / "bot/credentials.yml"), "--endpoints", str(endpoints)],
-                     log, lambda: http_ok(url + "/"), cwd=REPO / "bot", env=env)
+    command = rasa_run(port, endpoints=endpoints)
+    server = Service("rasa run", command.args, log, lambda: http_ok(url + "/"), cwd=command.cwd, env=command.env)
     server.start()
     try:
         try:
@@ -147,7 +144,7 @@ def last_bot_message(page, count: int):
 @pytest.fixture(scope="session")
 def prod_stack(built_site):
     """One stack for every production test, torn down at the end even when a test fails."""
-    from preventiewijzer.stack import Stack, StackError
+    from harness.stack import Stack
 
     # Not under pytest's tmp directory: that is private to us, and PostgreSQL runs as its own user.
     root = Path(tempfile.mkdtemp(prefix="pw-stack-"))

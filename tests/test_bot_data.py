@@ -3,7 +3,6 @@ import re
 
 import pytest
 
-from conftest import REPO
 from preventiewijzer.botdata import answer_text, domain_data, intent_name, nlu_data, response_name, rules_data
 
 LANG_CONDITION = re.compile(r"^\[(?P<label>[^\]]+)\]\((?P<url>/[a-z]+/[^)]*)\)$", re.MULTILINE)
@@ -28,7 +27,7 @@ def test_every_topic_has_a_rule(tree):
 
 @pytest.mark.parametrize("lang", ["nl", "en", "ber"])
 def test_answers_are_summary_plus_link_in_each_language(tree, lang):
-    responses = domain_data(tree, REPO / "bot/responses.yml")["responses"]
+    responses = domain_data(tree)["responses"]
     for page in tree.topics(lang):
         variations = responses[response_name(page.topic)]
         if lang == "nl":
@@ -46,7 +45,7 @@ def test_answers_are_summary_plus_link_in_each_language(tree, lang):
 
 
 def all_response_texts(tree) -> list[str]:
-    responses = domain_data(tree, REPO / "bot/responses.yml")["responses"]
+    responses = domain_data(tree)["responses"]
     return [variation["text"] for variations in responses.values() for variation in variations]
 
 

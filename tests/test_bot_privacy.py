@@ -18,7 +18,7 @@ def test_a_configured_store_gets_redacted_conversations(tmp_path):
     database = tmp_path / "conversations.db"
     endpoints = tmp_path / "endpoints.yml"
     endpoints.write_text(yaml.safe_dump({"tracker_store": {
-        "type": "components.tracker_store.RedactingSQLTrackerStore", "dialect": "sqlite", "db": str(database),
+        "type": "serving.tracker_store.RedactingSQLTrackerStore", "dialect": "sqlite", "db": str(database),
     }}))
     message = ("Er belde een man aan over de waterleiding. Bel me terug op 06-12345678 of mail jan@example.nl, "
                "mijn rekening is NL91ABNA0417164300 en ik woon op 1234 AB 5")

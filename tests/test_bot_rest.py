@@ -105,8 +105,8 @@ def test_topic_question_gets_summary_and_link_in_that_language(bot, tree, lang, 
 
 
 def response_text(tree, name: str, lang: str) -> str:
-    """The text a hand-written response has in one language (bot/responses.yml, facts filled in)."""
-    return hand_written_by_language(tree, REPO / "bot/responses.yml")[name][lang]["text"]
+    """The text a hand-written response has in one language (content/bot.yml, facts filled in)."""
+    return hand_written_by_language(tree)[name][lang]["text"]
 
 
 @pytest.mark.parametrize("lang, message", [(l, m) for l, ms in EMERGENCIES.items() for m in ms])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ask, free_port, last_bot_message
-from preventiewijzer.serve import SiteHandler
+from harness.serve import SiteHandler
 
 
 @pytest.mark.parametrize("lang, question, topic_path", [

@@ -10,6 +10,7 @@ import yaml
 
 from preventiewijzer.errors import ContentInvalid
 from preventiewijzer.model import split_front_matter
+from preventiewijzer.layout import Layout
 from preventiewijzer.sitebuild import SiteBuildFailed, build_site
 from preventiewijzer.validate import load_valid_tree
 
@@ -105,6 +106,18 @@ def test_unknown_fact_placeholder(content_copy):
     assert "onbekend" in errors[0]
 
 
+def test_bot_texts_name_the_answer_the_language_and_the_reason(content_copy):
+    texts = content_copy / "bot.yml"
+    text = texts.read_text(encoding="utf-8")
+    text = text.replace("({{ page.contact }})", "({{ page.kontakt }})", 1)
+    text = text.replace('    en: "Call {{ phone.emergency }} now.', '    xx: "Call {{ phone.emergency }} now.', 1)
+    texts.write_text(text, encoding="utf-8")
+    errors = errors_of(content_copy)
+    assert "content/bot.yml: utter_emergency.text.en: missing or empty" in errors
+    assert any(e.startswith("content/bot.yml: utter_") and "bad placeholder" in e and "kontakt" in e for e in errors), errors
+    assert len(errors) == 2, errors
+
+
 def test_wrong_translation_state(content_copy):
     edit_front_matter(content_copy, "ber/senioren/babbeltrucs.md", lambda meta: meta.update(translation="klaar"))
     assert errors_of(content_copy) == [
@@ -133,10 +146,10 @@ def test_mkdocs_failure_keeps_the_previous_site(tree, content_copy, tmp_path):
     # A reference-style link is not checked by our validator, but mkdocs --strict rejects it:
     # the build must fail without touching the site that is already there.
     output = tmp_path / "site"
-    build_site(tree, REPO, output)
+    build_site(tree, Layout.of(REPO), output)
     before = sorted(path.relative_to(output) for path in output.rglob("*"))
     file = content_copy / BABBELTRUCS
     file.write_text(file.read_text(encoding="utf-8") + "\n[weg][1]\n\n[1]: bestaat-niet.md\n", encoding="utf-8")
     with pytest.raises(SiteBuildFailed, match="could not build the 'nl' pages"):
-        build_site(load_valid_tree(content_copy), REPO, output)
+        build_site(load_valid_tree(content_copy), Layout.of(REPO), output)
     assert sorted(path.relative_to(output) for path in output.rglob("*")) == before

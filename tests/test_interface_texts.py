@@ -13,9 +13,11 @@ import pytest
 from babel.messages.pofile import read_po
 
 from preventiewijzer import i18n
+from preventiewijzer.model import load_settings
 
 REPO = Path(__file__).resolve().parent.parent
-LOCALES = ["nl", "en", "rif"]
+LOCALES_DIR = REPO / "content" / "locales"
+LOCALES = [language.html_lang for language in load_settings(REPO / "content" / "site.yml").languages]
 
 
 def read_catalogue(path: Path):
@@ -36,24 +38,25 @@ def extracted(tmp_path_factory) -> set[str]:
 def test_the_texts_of_the_chat_and_the_pages_are_extracted(extracted):
     # The extraction itself must see all three kinds of source, or a catalogue could look complete.
     assert "Emergency: call" in extracted  # the chat's template
-    assert "The chat is not working right now. Try again in a moment, or call:" in extracted  # chat.js
+    assert "Hello! Ask your question about robberies, fraud or help after a crime." in extracted  # chat.js
+    assert "The chat is not working right now. Try again in a moment, or call:" in extracted  # help numbers
     assert "Kit for community officers" in extracted  # the officer kit hook
     assert "Read more" in extracted  # the bot's answers
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_catalogue_translates_every_text_in_use(extracted, locale):
-    catalogue = read_catalogue(i18n.catalogue_path(locale))
+    catalogue = read_catalogue(i18n.catalogue_path(LOCALES_DIR, locale))
     translated = {message.id for message in catalogue if message.id and message.string and not message.fuzzy}
     assert extracted - translated == set(), f"run `make messages` and translate these for {locale}"
-    assert i18n.catalogue_problems(locale) == []
+    assert i18n.catalogue_problems(LOCALES_DIR, locale) == []
 
 
 def test_an_untranslated_text_is_an_error_naming_file_and_text(tmp_path):
-    shutil.copytree(i18n.LOCALES_DIR, tmp_path / "locales")
-    path = i18n.catalogue_path("nl", tmp_path / "locales")
+    shutil.copytree(LOCALES_DIR, tmp_path / "locales")
+    path = i18n.catalogue_path(tmp_path / "locales", "nl")
     path.write_text(path.read_text(encoding="utf-8").replace('msgstr "Sluiten"', 'msgstr ""'), encoding="utf-8")
-    problems = [str(problem) for problem in i18n.catalogue_problems("nl", tmp_path / "locales")]
+    problems = [str(problem) for problem in i18n.catalogue_problems(tmp_path / "locales", "nl")]
     assert len(problems) == 1
     assert problems[0].endswith("nl/LC_MESSAGES/messages.po: msgid 'Close': has no translation")
 

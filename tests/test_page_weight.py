@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ask, last_bot_message
-from preventiewijzer.pageweight import TransferRecorder, total_compressed
+from harness.pageweight import TransferRecorder, total_compressed
 
 LIMIT = 200 * 1024
 

@@ -9,7 +9,8 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from preventiewijzer.stack.client import ChatClient
+from harness.client import ChatClient
+from harness.faults import stored_user_messages
 
 _numbers = itertools.count()
 
@@ -106,7 +107,7 @@ def test_unusual_text_gets_a_safe_answer(client, message):
 def test_control_characters_are_not_stored(stack_up):
     who = sender()
     assert fresh(stack_up.url).ask(who, "hallo\x00\x1b[2J\u202e daar", "nl").answered
-    assert stack_up.user_messages(who) == ["hallo[2J daar"]
+    assert stored_user_messages(stack_up, who) == ["hallo[2J daar"]
 
 
 def test_unknown_metadata_is_not_stored(stack_up):

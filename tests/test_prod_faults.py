@@ -10,9 +10,10 @@ import time
 import pytest
 
 from preventiewijzer.facts import load_facts
-from preventiewijzer.stack.client import ChatClient
-from preventiewijzer.stack.load import Conversation, run_conversations
-from preventiewijzer.stack.stack import LOCK_LIFETIME
+from harness.client import ChatClient
+from harness.faults import kill_instance, stored_user_messages
+from harness.load import Conversation, run_conversations
+from harness.stack import LOCK_LIFETIME
 
 from conftest import REPO
 
@@ -41,7 +42,7 @@ def test_killing_an_instance_mid_load_loses_no_conversation(stack_up):
         with lock:
             done[0] += 1
             if done[0] == total // 3:
-                stack_up.kill_instance(1)  # SIGKILL, as a crash would
+                kill_instance(stack_up, 1)  # SIGKILL, as a crash would
                 killed.set()
 
     result = run_conversations(stack_up.url, conversations, deadline=120, retry=True, after_each=after_each)
@@ -51,7 +52,7 @@ def test_killing_an_instance_mid_load_loses_no_conversation(stack_up):
                                  + "\n" + stack_up.log_tails())
     assert result.answered == total and not result.skipped
     for conversation in conversations:
-        stored = deduplicated(stack_up.user_messages(conversation.sender))
+        stored = deduplicated(stored_user_messages(stack_up, conversation.sender))
         assert stored == conversation.messages, f"{conversation.sender}: stored history differs"
 
 
@@ -76,7 +77,7 @@ def test_after_restarting_every_instance_a_conversation_continues(stack_up):
     answer = chat.ask("restart-1", "/affirm", "nl")
     assert answer.answered, f"HTTP {answer.status} {answer.body[:300]!r}"
     assert "Slachtofferhulp" in answer.json()[0]["text"]
-    assert stack_up.user_messages("restart-1") == ["mijn oma is gisteren opgelicht door een nepagent", "/affirm"]
+    assert stored_user_messages(stack_up, "restart-1") == ["mijn oma is gisteren opgelicht door een nepagent", "/affirm"]
 
 
 def assert_unavailable_with_numbers(response, language: str):
@@ -111,4 +112,4 @@ def test_without_a_store_the_bot_says_it_is_unavailable_and_recovers(stack_up, s
     if not answer.answered:
         answer = via_nginx.ask(who, "wat is een babbeltruc", "nl")
     assert answer.answered, f"no recovery: HTTP {answer.status} {answer.body[:300]!r}"
-    assert stack_up.user_messages(who) == ["hallo", "wat is een babbeltruc"]
+    assert stored_user_messages(stack_up, who) == ["hallo", "wat is een babbeltruc"]

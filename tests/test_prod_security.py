@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from preventiewijzer.stack.client import ChatClient
+from harness.client import ChatClient
 
 HEADERS = {
     "strict-transport-security": "max-age=31536000; includeSubDomains",

@@ -2,7 +2,8 @@
 retention period by the operator's command (bot/serving/retention.py)."""
 from __future__ import annotations
 
-from preventiewijzer.stack.client import ChatClient
+from harness.client import ChatClient
+from harness.faults import stored_user_events, stored_user_messages
 
 from test_bot_privacy import PERSONAL
 
@@ -18,10 +19,13 @@ def test_stored_conversations_are_redacted(stack_up):
                "en ik woon op 1234 AB 5")
     assert ChatClient(stack_up.url, source="127.0.40.1").ask("store-redacted", message, "nl").answered
     stored = stack_up.postgres.psql("select data from events where sender_id = 'store-redacted'")
-    assert stack_up.user_messages("store-redacted") == [
+    assert stored_user_messages(stack_up, "store-redacted") == [
         "Bel me terug op [telefoonnummer] of mail [e-mail], mijn rekening is [IBAN] en ik woon op [adres]"]
     for item in PERSONAL:
         assert item not in stored
+    # Rasa's own fields are not the reader's words: the model's hash stays readable.
+    (event,) = stored_user_events(stack_up, "store-redacted")
+    assert "[" not in event["metadata"]["model_id"] and len(event["metadata"]["model_id"]) >= 16
 
 
 def test_retention_deletes_conversation_events_older_than_the_period(stack_up):

@@ -1,4 +1,4 @@
-"""Personal data is redacted before a conversation is stored (bot/components/redaction.py)."""
+"""Personal data is redacted before a conversation is stored (bot/serving/redaction.py)."""
 import sys
 
 import pytest
@@ -6,7 +6,7 @@ import pytest
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "bot"))
-from components.redaction import redact, redact_text  # noqa: E402 (plain functions, no Rasa)
+from serving.redaction import redact, redact_text  # noqa: E402 (plain functions, no Rasa)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -37,7 +37,7 @@ def sender() -> str:
 
 def response_texts(tree, name: str) -> dict[str, str]:
     """The text of a hand-written response per language (facts filled in)."""
-    return {lang: r["text"] for lang, r in hand_written_by_language(tree, REPO / "bot/responses.yml")[name].items()}
+    return {lang: r["text"] for lang, r in hand_written_by_language(tree)[name].items()}
 
 
 def test_these_messages_are_held_out(tree):

@@ -39,7 +39,7 @@ def answered(bot):
 
 
 def texts(tree, name: str) -> set[str]:
-    return {r["text"].strip() for r in hand_written_by_language(tree, REPO / "bot/responses.yml")[name].values()}
+    return {r["text"].strip() for r in hand_written_by_language(tree)[name].values()}
 
 
 def listing(rows) -> str:

@@ -8,7 +8,8 @@ message sets no `chosen_language`, so the conversation keeps the language it had
 
 The language of a message is recognised by a naive Bayes model on character n-grams, trained on
 our own training examples (each example block carries `metadata: {language: ..}`): no downloaded
-model. Its parameters are stored as JSON, not pickled.
+model. Its parameters are stored as JSON, not pickled. The languages are those of the training
+examples, which the compiler writes for every language of content/site.yml: no list here.
 """
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ PAGE_LANGUAGE = "page_language"
 CHOSEN_LANGUAGE = "chosen_language"
 MODEL_FILE = "language_model.json"
 
-# Explicit requests to switch, in any of the three languages: a language name...
+# Explicit requests to switch, in any of the site's languages: a language name... (data per
+# language code: tests/test_language_data.py fails when a language of content/site.yml lacks it)
 LANGUAGE_NAMES = {
     "nl": r"(nederlands|dutch|hulandit|tahulandit)",
     "en": r"(english|engels|tanglizit|taneglizit)",
@@ -64,7 +66,6 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
-            "languages": ["nl", "en", "ber"],
             "min_words": 3,  # shorter messages ("ok", "hallo") are not evidence of a language
             "min_probability": 0.95,
             "ngram_range": [1, 4],
@@ -73,7 +74,8 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  model: Optional[Dict[Text, Any]] = None) -> None:
         self.config = config
-        self.languages = list(config["languages"])
+        # Untrained: the page language and explicit requests still work, for the known names.
+        self.languages = list(model["classes"]) if model else list(LANGUAGE_NAMES)
         self._model_storage = model_storage
         self._resource = resource
         self._model = model
@@ -98,7 +100,7 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
         texts, labels = [], []
         for message in training_data.intent_examples:
             language = self.example_language(message)
-            if language in self.languages:
+            if language:
                 texts.append(message.get(TEXT))
                 labels.append(language)
         if len(set(labels)) < 2:
@@ -114,6 +116,7 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
             "feature_log_prob": classifier.feature_log_prob_.tolist(),
         }
         self._vectorizer = self._make_vectorizer(self._model["vocabulary"])
+        self.languages = list(self._model["classes"])
         save_json(self._model_storage, self._resource, MODEL_FILE, self._model)
         return self._resource
 

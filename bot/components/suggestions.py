@@ -4,7 +4,9 @@ After the FallbackClassifier has set `nlu_fallback` (or the classifier's intent 
 net may turn into "not sure": `unsure_intents`), the three best-ranked topics become the
 entities `suggestion_N` (the intent, sent back as a button payload) and `suggestion_N_title`
 (the topic's page title in the conversation's language). The titles are learned from the
-training data: each generated topic block carries `metadata: {language, title}`.
+training data: each generated topic block carries `metadata: {language, title, translation}`;
+the language whose pages are the source (`translation: source`) is the default, as it is for the
+responses.
 """
 from __future__ import annotations
 
@@ -33,14 +35,16 @@ TITLES_FILE = "topic_titles.json"
 class TopicSuggestions(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"count": 3, "default_language": "nl", "topic_prefix": "topic_", "unsure_intents": [FALLBACK]}
+        return {"count": 3, "topic_prefix": "topic_", "unsure_intents": [FALLBACK]}
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 titles: Optional[Dict[Text, Dict[Text, Text]]] = None) -> None:
+                 learned: Optional[Dict[Text, Any]] = None) -> None:
         self.config = config
         self._model_storage = model_storage
         self._resource = resource
-        self.titles = titles or {}  # intent -> {language: title}
+        learned = learned or {}
+        self.titles: Dict[Text, Dict[Text, Text]] = learned.get("titles", {})  # intent -> {language: title}
+        self.default_language: Optional[Text] = learned.get("default_language")
 
     @classmethod
     def create(cls, config, model_storage, resource, execution_context) -> "TopicSuggestions":
@@ -53,8 +57,11 @@ class TopicSuggestions(GraphComponent, EntityExtractorMixin):
             metadata = (message.get("metadata") or {}).get("intent") or {}
             if intent.startswith(self.config["topic_prefix"]) and metadata.get("title"):
                 titles.setdefault(intent, {})[metadata["language"]] = metadata["title"]
+                if metadata.get("translation") == "source":
+                    self.default_language = metadata["language"]
         self.titles = titles
-        save_json(self._model_storage, self._resource, TITLES_FILE, titles)
+        save_json(self._model_storage, self._resource, TITLES_FILE,
+                  {"titles": titles, "default_language": self.default_language})
         return self._resource
 
     @classmethod
@@ -63,7 +70,7 @@ class TopicSuggestions(GraphComponent, EntityExtractorMixin):
 
     def message_language(self, message: Message) -> Text:
         values = {e["entity"]: e["value"] for e in message.get(ENTITIES, [])}
-        return values.get(CHOSEN_LANGUAGE) or values.get(PAGE_LANGUAGE) or self.config["default_language"]
+        return values.get(CHOSEN_LANGUAGE) or values.get(PAGE_LANGUAGE) or self.default_language
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -73,7 +80,7 @@ class TopicSuggestions(GraphComponent, EntityExtractorMixin):
             topics = [i["name"] for i in message.get(INTENT_RANKING_KEY) or [] if i["name"] in self.titles]
             found = []
             for number, intent in enumerate(topics[: self.config["count"]], start=1):
-                title = self.titles[intent].get(language) or self.titles[intent].get(self.config["default_language"])
+                title = self.titles[intent].get(language) or self.titles[intent].get(self.default_language)
                 found += [message_entity(f"suggestion_{number}", intent), message_entity(f"suggestion_{number}_title", title)]
             add_entities(self, message, found)
         return messages

@@ -1,4 +1,4 @@
-"""The REST channel as the site's chat uses it, hardened for production (see prod/credentials.yml.j2).
+"""The REST channel as the site's chat uses it, hardened for production (see deploy/templates/credentials.yml.j2).
 
 The same path and reply format as Rasa's `rest` channel (POST /webhooks/rest/webhook), plus:
 - the request is checked before Rasa sees it: a JSON object with a sender id (1-128 letters,
@@ -17,21 +17,19 @@ import logging
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
+from typing import Any, Awaitable, Callable, Collection, Dict, List, Optional, Text, Tuple
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from components.tracker_store import failures
+from serving.tracker_store import failures
 
 logger = logging.getLogger(__name__)
 
 SENDER = re.compile(r"[A-Za-z0-9_.:@-]{1,128}")
 MAX_MESSAGE = 1000
-LANGUAGES = ("nl", "en", "ber")
-DEFAULT_LANGUAGE = "nl"
 # Embeddings, overrides and isolates: they make stored text display as something it is not.
 BIDI_CONTROLS = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
@@ -55,8 +53,9 @@ def clean_text(text: str) -> str:
     return "".join(kept).strip()
 
 
-def parse(body: bytes) -> Tuple[str, str, Dict[str, str]]:
-    """The sender, the cleaned message and the metadata to keep, or BadRequest."""
+def parse(body: bytes, languages: Collection[str]) -> Tuple[str, str, Dict[str, str]]:
+    """The sender, the cleaned message and the metadata to keep (a language of `languages`), or
+    BadRequest."""
     try:
         payload = json.loads(body)
     except (ValueError, RecursionError):
@@ -78,17 +77,20 @@ def parse(body: bytes) -> Tuple[str, str, Dict[str, str]]:
     if metadata is not None and not isinstance(metadata, dict):
         raise BadRequest(400, "metadata must be a JSON object")
     language = (metadata or {}).get("language")
-    return sender, message, ({"language": language} if language in LANGUAGES else {})
+    return sender, message, ({"language": language} if language in languages else {})
 
 
 class GuardedRestInput(InputChannel):
     """Configured in credentials.yml as `serving.channel.GuardedRestInput` with
-    `unavailable_replies`: a JSON file {language: text} (written by preventiewijzer.stack)."""
+    `unavailable_replies`, a JSON file {language: text}, and `default_language` (both rendered by
+    the compiler from content/: preventiewijzer.deploy). The site's languages
+    are the keys of the replies."""
 
-    def __init__(self, unavailable_replies: Dict[str, str]):
-        if DEFAULT_LANGUAGE not in unavailable_replies:
-            raise ValueError(f"unavailable_replies needs a text for '{DEFAULT_LANGUAGE}'")
+    def __init__(self, unavailable_replies: Dict[str, str], default_language: str):
+        if default_language not in unavailable_replies:
+            raise ValueError(f"unavailable_replies needs a text for the default language '{default_language}'")
         self.unavailable_replies = unavailable_replies
+        self.default_language = default_language
 
     @classmethod
     def name(cls) -> Text:
@@ -96,13 +98,15 @@ class GuardedRestInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "GuardedRestInput":
-        path = (credentials or {}).get("unavailable_replies")
-        if not path:
-            raise ValueError("GuardedRestInput needs `unavailable_replies` (a JSON file) in credentials.yml")
-        return cls(json.loads(Path(path).read_text(encoding="utf-8")))
+        credentials = credentials or {}
+        path, default = credentials.get("unavailable_replies"), credentials.get("default_language")
+        if not path or not default:
+            raise ValueError("GuardedRestInput needs `unavailable_replies` (a JSON file) and "
+                             "`default_language` in credentials.yml")
+        return cls(json.loads(Path(path).read_text(encoding="utf-8")), default)
 
     def unavailable(self, sender: str, language: Optional[str]) -> HTTPResponse:
-        text = self.unavailable_replies.get(language or DEFAULT_LANGUAGE) or self.unavailable_replies[DEFAULT_LANGUAGE]
+        text = self.unavailable_replies.get(language or self.default_language) or self.unavailable_replies[self.default_language]
         return response.json([{"recipient_id": sender, "text": text}], status=503, headers={"Retry-After": "5"})
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -115,7 +119,7 @@ class GuardedRestInput(InputChannel):
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             try:
-                sender, text, metadata = parse(request.body)
+                sender, text, metadata = parse(request.body, self.unavailable_replies)
             except BadRequest as bad:
                 return response.json({"error": bad.reason}, status=bad.status)
             collector = CollectingOutputChannel()

@@ -37,7 +37,7 @@ def on_env(env, config, files):
 def kit_markdown(docs_dir: Path) -> str:
     tree = load_tree(docs_dir.parent)
     lang = docs_dir.name
-    _ = gettext_for(tree.settings, lang)
+    _ = gettext_for(tree, lang)
     # The kit repeats the topic titles: in a draft translation, it is a draft too (and says so).
     draft = any(p.meta.get("translation") == "draft" for p in tree.topics(lang))
     front = f"title: {_('Kit for community officers')}\n" + ("translation: draft\n" if draft else "")

@@ -10,7 +10,7 @@
   var root = document.getElementById("pw-chat");
   if (!root) return;
   var config = JSON.parse(root.getAttribute("data-config"));
-  // Texts come from the gettext catalogue of the page's language (site/locales, via the page).
+  // Texts come from the gettext catalogue of the page's language (content/locales, via the page).
   function _(msgid) { return config.messages[msgid] || msgid; }
   var STORAGE_KEY = "pw-chat-sender";
   var TIMEOUT_MS = 15000;
@@ -105,13 +105,10 @@
     log.scrollTop = Math.max(0, item.offsetTop - log.offsetTop - 8);
   }
 
-  // 112 comes first, on a line of its own, like every answer of the bot itself.
+  // Built with the help numbers at build time, the same text nginx and the bot's channel send:
+  // 112 first, on a line of its own, like every answer of the bot itself.
   function showUnavailable() {
-    var others = config.numbers.filter(function (n) { return n.tel !== config.emergency.tel; });
-    addMessage("bot", _("Emergency: call") + " " + config.emergency.number + ".\n" +
-      _("The chat is not working right now. Try again in a moment, or call:") + "\n" + others.map(function (n) {
-        return n.label + ": " + n.number;
-      }).join("\n"));
+    addMessage("bot", config.unavailable);
   }
 
   function send(message, shown) {

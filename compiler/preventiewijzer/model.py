@@ -78,9 +78,25 @@ class ContentTree:
         """Bot topics of one language: every page but the home page, in a stable order."""
         return sorted((p for p in self.pages if p.lang == lang and not p.is_home), key=lambda p: p.relative_path)
 
-    def help_numbers(self, lang: str) -> list[dict]:
-        """The numbers on every folder and in the chat's "unavailable" reply: label, number, tel."""
-        return [{"label": labels[lang], **self.facts["phone"][key]} for key, labels in self.settings.folder_numbers.items()]
+    @property
+    def locales_dir(self) -> Path:
+        """The gettext catalogues of the interface texts (site, folders, chat, bot)."""
+        return self.root / "locales"
+
+    @property
+    def bot_texts_file(self) -> Path:
+        """The bot's own answers (greeting, 112, fallbacks), one text per language."""
+        return self.root / "bot.yml"
+
+    def page_paths(self, lang: str) -> dict[str, str]:
+        """topic id -> site path of its page in this language, for `{{ page.<topic> }}` links.
+        From the files, so a page with a broken front matter is one error, not one per link."""
+        paths = {}
+        for file_lang, relative_path in self.files:
+            inner = relative_path.removesuffix(".md")
+            if file_lang == lang and inner != HOME:
+                paths[inner.rsplit("/", 1)[-1]] = f"/{lang}/{inner}/"
+        return paths
 
     def page(self, lang: str, relative_path: str) -> Page | None:
         return self._pages_by_path.get((lang, relative_path))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ContentError:
-    file: str  # path relative to the repository root, e.g. content/nl/hulp/contact.md
+    file: str  # path relative to the repository root, e.g. content/<lang>/hulp/contact.md
     field: str  # front matter field, or "body", "front matter", "file"
     reason: str
 

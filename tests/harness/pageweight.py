@@ -1,7 +1,7 @@
 """What a page costs a reader on a phone: every response it loads, raw and gzip-compressed.
 
 Used by the page-weight test and by `make bench-site`. The page is driven by Playwright (real
-Chromium); compressed sizes are what nginx sends with `gzip_comp_level 6` (prod/nginx.conf),
+Chromium); compressed sizes are what nginx sends with `gzip_comp_level 6` (deploy/templates/nginx.conf.j2),
 computed here so the figure does not depend on the local test server.
 """
 from __future__ import annotations

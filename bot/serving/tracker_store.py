@@ -2,10 +2,15 @@
 
 Configure in endpoints.yml:
     tracker_store:
-      type: components.tracker_store.RedactingSQLTrackerStore
+      type: serving.tracker_store.RedactingSQLTrackerStore
       dialect: postgresql   # or sqlite
       db: rasa
-Without a tracker store configured, Rasa keeps conversations in memory only.
+Without a tracker store configured, Rasa keeps conversations in memory only. An event broker is
+refused: Rasa would publish every event to it before this store redacts anything.
+
+Three of Rasa's internals are overridden here (the engine's construction, `save`, which uses the
+private `_additional_events`); bot/tests/test_rasa_internals.py pins each of them to the Rasa
+source it was written against.
 
 Rasa wraps every tracker store in its FailSafeTrackerStore, which logs a database error and
 carries on with an empty in-memory conversation: the reader would get an answer that has
@@ -26,7 +31,7 @@ from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from components.redaction import redact
+from serving.redaction import redact_event
 
 # A list set by the caller around one message; a shared list, so tasks that copy the context
 # still add to the same one.
@@ -48,6 +53,10 @@ def _noting_failures() -> Iterator[None]:
 class RedactingSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.event_broker is not None:
+            raise ValueError(
+                "RedactingSQLTrackerStore does not work with an event broker: the broker would get the "
+                "reader's messages unredacted. Remove `event_broker` from endpoints.yml.")
         # Test each pooled connection before use: after a database restart the pool holds dead
         # connections, and without this the first request on each of them would fail.
         url = self.engine.url
@@ -56,12 +65,12 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        # Same as SQLTrackerStore.save, with each event redacted before it is written.
+        # Same as SQLTrackerStore.save, with each event redacted before it is written, and without
+        # its `stream_events` (there is no event broker, see __init__).
         with _noting_failures():
-            await self.stream_events(tracker)
             with self.session_scope() as session:
                 for event in self._additional_events(session, tracker):
-                    data = redact(event.as_dict())
+                    data = redact_event(event.as_dict())
                     session.add(
                         self.SQLEvent(
                             sender_id=tracker.sender_id,

@@ -1,7 +1,8 @@
 """Shared facts (phone numbers, addresses) and the placeholders that insert them.
 
 Pages write `{{ phone.slachtofferhulp }}`; a page gets a tel: link, a bot answer gets the plain
-number. `{{ name.x }}` is an organisation's name that holds a number. Unknown placeholders are
+number. `{{ name.x }}` is an organisation's name that holds a number. The bot's own texts also
+link pages by topic, `{{ page.contact }}`, so no address is typed twice. Unknown placeholders are
 errors, never silently empty.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ def load_facts(path: Path) -> dict:
         return yaml.safe_load(handle)
 
 
-def placeholder_values(facts: dict, mode: Mode) -> dict[str, dict[str, str]]:
+def placeholder_values(facts: dict, mode: Mode, pages: dict[str, str] | None = None) -> dict[str, dict[str, str]]:
     """The values that `{{ group.key }}` placeholders render to, in Markdown or plain text."""
     if mode == "page":
         phone = {k: f"[{v['number']}](tel:{v['tel']})" for k, v in facts["phone"].items()}
@@ -31,14 +32,18 @@ def placeholder_values(facts: dict, mode: Mode) -> dict[str, dict[str, str]]:
         web = {k: v["label"] for k, v in facts["web"].items()}
         email = {k: v["address"] for k, v in facts["email"].items()}
     # Names that hold a number ("113 Zelfmoordpreventie") are facts too, the same in both modes.
-    return {"phone": phone, "web": web, "email": email, "name": dict(facts.get("name", {}))}
+    values = {"phone": phone, "web": web, "email": email, "name": dict(facts.get("name", {}))}
+    if pages is not None:
+        values["page"] = pages
+    return values
 
 
 _environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
 
 
-def render(text: str, facts: dict, mode: Mode) -> str:
-    """Replace fact placeholders; raises jinja2.TemplateError for unknown facts or bad syntax."""
+def render(text: str, facts: dict, mode: Mode, pages: dict[str, str] | None = None) -> str:
+    """Replace fact placeholders (and, given `pages`, page links); raises jinja2.TemplateError for
+    unknown ones or bad syntax."""
     if "{" not in text:
         return text
-    return _environment.from_string(text).render(placeholder_values(facts, mode))
+    return _environment.from_string(text).render(placeholder_values(facts, mode, pages))

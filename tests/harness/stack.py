@@ -1,28 +1,31 @@
 """The production layout on one machine: PostgreSQL (tracker store) and Redis (lock store),
 several `rasa run` instances that share them, and nginx in front, serving the site and passing
 the chat path on. Every server listens on 127.0.0.1, on a free port. Used by `make prod`, the
-tests (tests/test_prod_*.py) and `make bench-load`."""
+tests (tests/test_prod_*.py) and `make bench-load`. The configuration comes from the compiler
+(preventiewijzer.deploy, templates in deploy/templates/); this file adds only the machine's part:
+ports, passwords and directories."""
 from __future__ import annotations
 
 import json
 import os
 import pwd
+import secrets
 import shutil
-import signal
 import subprocess
-import time
 from pathlib import Path
 from typing import Iterable
 
-from ..urls import site_url
-from . import config
-from .postgres import Postgres, literal
+from preventiewijzer import deploy
+from preventiewijzer.urls import site_url
+from preventiewijzer.validate import load_valid_tree
+
+from .postgres import Postgres
 from .process import Service, StackError, free_port, http_ok, wait_ready
+from .rasa import BOT, REPO, model_path, rasa_executable, rasa_run
 from .redis import Redis
 
-REPO = config.REPO
-DEFAULT_MODEL = REPO / "bot/models/preventiewijzer.tar.gz"
-DEFAULT_RASA = REPO / ".venv/bot/bin/rasa"
+CONTENT = REPO / "content"
+DEPLOY_TEMPLATES = REPO / "deploy" / "templates"
 CHAT_PATH = "/webhooks/rest/webhook"
 RASA_START_TIMEOUT = 300  # loading the model takes 30-60 s per instance; two share the CPU
 LOCK_LIFETIME = 10  # s; a conversation whose instance died is free again after this
@@ -33,15 +36,17 @@ class Stack:
                  model: Path | None = None, rasa: Path | None = None,
                  chat_rate: str = "10r/s", chat_burst: int = 20, max_body: str = "16k"):
         self.root, self.site = root.resolve(), site.resolve()
-        self.model = Path(model or os.environ.get("PW_MODEL") or DEFAULT_MODEL)
-        self.rasa = Path(rasa or os.environ.get("PW_RASA") or DEFAULT_RASA)
+        self.model = Path(model or model_path())
+        self.rasa = Path(rasa or rasa_executable())
+        self.tree = load_valid_tree(CONTENT)
+        self.templates = deploy.Templates(DEPLOY_TEMPLATES)
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         # Behind a real name, PW_SITE_URL says where readers find the site (CORS, security.txt).
         published = site_url() if os.environ.get("PW_SITE_URL") else self.url + "/"
         self.origin = published.rstrip("/")
         self.limits = {"chat_rate": chat_rate, "chat_burst": chat_burst, "max_body": max_body}
-        self.secrets = config.load_secrets(self.root / "secrets.json")
+        self.secrets = load_secrets(self.root / "secrets.json")
         self.logs = self.root / "logs"
 
         self.postgres = Postgres(self.root, free_port(), self.secrets["postgres_admin"], self.secrets["postgres_app"])
@@ -53,26 +58,24 @@ class Stack:
 
     # --- the servers ---------------------------------------------------------------------------
     def _rasa_instance(self, number: int, port: int) -> Service:
-        env = dict(
-            os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(REPO / "bot"),
-            SANIC_REQUEST_MAX_SIZE="65536",  # Rasa itself also refuses large bodies, not only nginx
-            TICKET_LOCK_LIFETIME=str(LOCK_LIFETIME),
-            SQL_POOL_SIZE="2", SQL_MAX_OVERFLOW="2",  # one event loop: a few connections are plenty
-        )
-        # No --enable-api: Rasa's HTTP API (trackers, model, events) does not exist on these servers.
-        args = [str(self.rasa), "run", "--model", str(self.model), "--port", str(port), "--interface", "127.0.0.1",
-                "--endpoints", str(self.root / "endpoints.yml"), "--credentials", str(self.root / "credentials.yml"),
-                "--cors", self.origin]
-        return Service(f"rasa-{number}", args, self.logs / f"rasa-{number}.log",
-                       lambda: http_ok(f"http://127.0.0.1:{port}/"), cwd=REPO / "bot", env=env)
+        command = rasa_run(
+            port, endpoints=self.root / "endpoints.yml", credentials=self.root / "credentials.yml",
+            model=self.model, rasa=self.rasa, cors=self.origin, env={
+                "SANIC_REQUEST_MAX_SIZE": "65536",  # Rasa itself also refuses large bodies, not only nginx
+                "TICKET_LOCK_LIFETIME": str(LOCK_LIFETIME),
+                "SQL_POOL_SIZE": "2", "SQL_MAX_OVERFLOW": "2",  # one event loop: a few connections are plenty
+            })
+        return Service(f"rasa-{number}", command.args, self.logs / f"rasa-{number}.log",
+                       lambda: http_ok(f"http://127.0.0.1:{port}/"), cwd=command.cwd, env=command.env)
 
     def _nginx(self) -> Service:
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         if not Path(nginx).exists():
             raise StackError("nginx is not installed (Debian: apt-get install nginx-light)")
         run = self.root / "nginx"
+        # In the foreground, so the stack supervises it (the template is the production file).
         return Service("nginx", [nginx, "-p", str(run), "-c", str(self.root / "nginx.conf"),
-                                 "-e", str(self.logs / "nginx-error.log")],
+                                 "-e", str(self.logs / "nginx-error.log"), "-g", "daemon off;"],
                        self.logs / "nginx-error.log", lambda: http_ok(self.url + "/.well-known/security.txt"))
 
     @property
@@ -85,29 +88,30 @@ class Stack:
     # --- configuration -------------------------------------------------------------------------
     def write_config(self) -> None:
         root = self.root
-        replies = config.write_error_replies(root / "errors" / "_errors")
-        config.render("redis.conf.j2", root / "redis.conf", private=True, port=self.redis.port,
+        replies = deploy.write_error_replies(self.tree, root / "errors" / "_errors")
+        self.templates.render("redis.conf.j2", root / "redis.conf", private=True, port=self.redis.port,
                       password=self.secrets["redis"], data_dir=root / "redis")
         (root / "redis").mkdir(exist_ok=True)
-        config.render("endpoints.yml.j2", root / "endpoints.yml", private=True,
+        self.templates.render("endpoints.yml.j2", root / "endpoints.yml", private=True,
                       postgres_port=self.postgres.port, postgres_db=self.postgres.database,
                       postgres_user=self.postgres.user, postgres_password=self.secrets["postgres_app"],
                       redis_port=self.redis.port, redis_password=self.secrets["redis"])
-        config.render("credentials.yml.j2", root / "credentials.yml", unavailable_replies=json.dumps(str(replies)))
-        config.render("security.txt.j2", root / "security.txt", **config.security_txt_values(self.origin + "/"))
+        self.templates.render("credentials.yml.j2", root / "credentials.yml", unavailable_replies=json.dumps(str(replies)),
+                              default_language=self.tree.settings.default_language)
+        self.templates.render("security.txt.j2", root / "security.txt", **deploy.security_txt_values(self.origin + "/"))
         self.write_nginx_config()
 
     def write_nginx_config(self) -> None:
         run = self.root / "nginx"
         run.mkdir(parents=True, exist_ok=True)
-        config.render(
+        self.templates.render(
             "nginx.conf.j2", self.root / "nginx.conf",
             worker_processes=1,  # the CPU is for Rasa; one worker handles thousands of connections
             user=self._nginx_user(), run_dir=run, log_dir=self.logs, mime_types=self._mime_types(),
             listen=f"127.0.0.1:{self.port}", server_name="_", site_dir=self.site,
             rasa_ports=[self.instance_ports[i] for i in self.routed], errors_root=self.root / "errors",
-            security_txt=self.root / "security.txt", csp=config.CONTENT_SECURITY_POLICY,
-            permissions_policy=config.PERMISSIONS_POLICY, **self.limits,
+            security_txt=self.root / "security.txt", csp=deploy.CONTENT_SECURITY_POLICY,
+            permissions_policy=deploy.PERMISSIONS_POLICY, **deploy.language_values(self.tree), **self.limits,
         )
 
     def _nginx_user(self) -> str | None:
@@ -165,7 +169,7 @@ class Stack:
                 "postgres": f"127.0.0.1:{self.postgres.port}", "redis": f"127.0.0.1:{self.redis.port}",
                 "logs": str(self.logs)}
 
-    # --- operations (and faults, for the tests) -----------------------------------------------
+    # --- operations ---------------------------------------------------------------------------
     def start_instances(self, numbers: Iterable[int] | None = None) -> None:
         """Start the given instances (0-based; default all that are down), in parallel."""
         chosen = [self.instances[i] for i in numbers] if numbers is not None else self.instances
@@ -177,9 +181,6 @@ class Stack:
         for instance in self.instances:
             instance.stop()
         self.start_instances()
-
-    def kill_instance(self, number: int) -> None:
-        self.instances[number].kill()
 
     def revive(self) -> list[str]:
         """Start whatever is not running (in dependency order); returns what was started."""
@@ -195,23 +196,9 @@ class Stack:
             wait_ready([self.nginx], timeout=30)
         return down
 
-    def route_to(self, numbers: Iterable[int]) -> None:
-        """Let nginx pass the chat to these instances only (0-based), without a restart."""
-        self.routed = sorted(numbers)
-        self.write_nginx_config()
-        self.nginx.signal(signal.SIGHUP)
-        time.sleep(1.5)  # the old worker finishes; new connections get the new configuration
-
     def log_tails(self, lines: int = 15) -> str:
         """The end of every server's log, for a failure message."""
         return "\n".join(f"--- {service.name} ({service.log}):\n{service.tail(lines)}" for service in self.services())
-
-    # --- what is stored ------------------------------------------------------------------------
-    def user_messages(self, sender: str) -> list[str]:
-        """The texts of a conversation's user messages, in order, as stored in PostgreSQL."""
-        rows = self.postgres.psql(
-            f"select data from events where sender_id = {literal(sender)} and type_name = 'user' order by id")
-        return [json.loads(row)["text"] for row in rows.splitlines() if row]
 
     def retention(self, days: float, dry_run: bool = False) -> str:
         """Run the operator's retention command (bot/serving/retention.py) against this stack."""
@@ -219,10 +206,21 @@ class Stack:
         result = subprocess.run(
             [str(python), "-m", "serving.retention", "--endpoints", str(self.root / "endpoints.yml"),
              "--days", str(days), *(["--dry-run"] if dry_run else [])],
-            cwd=REPO / "bot", env=dict(os.environ, PYTHONPATH=str(REPO / "bot"), SQLALCHEMY_SILENCE_UBER_WARNING="1"),
+            cwd=BOT, env=dict(os.environ, PYTHONPATH=str(BOT), SQLALCHEMY_SILENCE_UBER_WARNING="1"),
             capture_output=True, text=True, timeout=120,
         )
         if result.returncode != 0:
             raise StackError(f"retention failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout.strip()
 
+
+
+def load_secrets(path: Path) -> dict[str, str]:
+    """The passwords of PostgreSQL and Redis: made on the first start, then kept (mode 0600)."""
+    if path.exists():
+        return json.loads(path.read_text())
+    values = {name: secrets.token_hex(24) for name in ("postgres_admin", "postgres_app", "redis")}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600)
+    path.write_text(json.dumps(values))
+    return values

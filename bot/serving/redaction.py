@@ -1,5 +1,7 @@
 """Personal data out of stored conversations: phone numbers, e-mail addresses, IBANs, and a
 Dutch postcode with its house number are replaced by a label before anything is stored.
+Only what carries the reader's words is redacted (the text of a user event, its parse data, slot
+values); Rasa's own fields (timestamps, model id, intent names, metadata) stay as they are.
 Plain functions, no Rasa, so the rules are easy to test and to extend."""
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ def redact_text(text: str) -> str:
 
 
 def redact(value: Any) -> Any:
-    """Redact every string inside a JSON-like value (an event as a dict)."""
+    """Redact every string inside a JSON-like value."""
     if isinstance(value, str):
         return redact_text(value)
     if isinstance(value, dict):
@@ -35,3 +37,27 @@ def redact(value: Any) -> Any:
     if isinstance(value, list):
         return [redact(item) for item in value]
     return value
+
+
+def redact_event(event: dict) -> dict:
+    """A copy of a stored event (`Event.as_dict()`) with the reader's words redacted.
+
+    A user event carries them in `text` and `parse_data` (its text and the entities found in it);
+    a slot may be filled from them. Bot replies are our own texts, and every other field is Rasa's
+    bookkeeping: the model's hash in `metadata.model_id` looks like an IBAN to the pattern, and
+    must stay readable."""
+    redacted = dict(event)
+    if event.get("event") == "user":
+        if isinstance(event.get("text"), str):
+            redacted["text"] = redact_text(event["text"])
+        parse_data = event.get("parse_data")
+        if isinstance(parse_data, dict):
+            parse_data = dict(parse_data)
+            if isinstance(parse_data.get("text"), str):
+                parse_data["text"] = redact_text(parse_data["text"])
+            if isinstance(parse_data.get("entities"), list):
+                parse_data["entities"] = [redact(entity) for entity in parse_data["entities"]]
+            redacted["parse_data"] = parse_data
+    elif event.get("event") == "slot":
+        redacted["value"] = redact(event.get("value"))
+    return redacted

@@ -1,9 +1,9 @@
 """Interface texts from gettext catalogues, one per language, managed with Babel.
 
 The message ids are English and live in the code that shows them: `_()` in the templates of
-site/overrides and site/folder, in site/hooks and in assets/*.js. `make messages` runs
-`pybabel extract` and `pybabel update` to bring the catalogues in site/locales/ up to date;
-translators fill in site/locales/<locale>/LC_MESSAGES/messages.po. Catalogues are compiled with
+site/overrides and folders/, in site/hooks and in assets/*.js. `make messages` runs
+`pybabel extract` and `pybabel update` to bring the catalogues in content/locales/ up to date;
+translators fill in content/locales/<locale>/LC_MESSAGES/messages.po. Catalogues are compiled with
 Babel when they are loaded, so a build always uses what the .po files say.
 
 The gettext locale is the language's html_lang (Tarifit is `rif`, its site path stays `ber`).
@@ -22,21 +22,18 @@ from babel.support import Translations
 
 from .errors import ContentError, ContentInvalid
 
-REPO = Path(__file__).resolve().parent.parent
-LOCALES_DIR = REPO / "site" / "locales"
 DOMAIN = "messages"
-SCRIPTS_DIR = REPO / "site" / "overrides" / "assets"
 
 
-def catalogue_path(locale: str, locales_dir: Path = LOCALES_DIR) -> Path:
+def catalogue_path(locales_dir: Path, locale: str) -> Path:
     return locales_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def _read_catalogue(locale: str, locales_dir: Path) -> tuple[Catalog | None, list[ContentError]]:
+def _read_catalogue(locales_dir: Path, locale: str) -> tuple[Catalog | None, list[ContentError]]:
     """The catalogue and what is wrong with it: missing, untranslated or fuzzy messages, each of
     which would show English (or a stale text) to the reader."""
-    path = catalogue_path(locale, locales_dir)
-    name = _display(path)
+    path = catalogue_path(locales_dir, locale)
+    name = _display(path, locales_dir)
     if not path.is_file():
         return None, [ContentError(name, "file", f"missing: run `make messages` and translate for '{locale}'")]
     with path.open("rb") as file:
@@ -52,18 +49,20 @@ def _read_catalogue(locale: str, locales_dir: Path) -> tuple[Catalog | None, lis
     return catalogue, problems
 
 
-def catalogue_problems(locale: str, locales_dir: Path = LOCALES_DIR) -> list[ContentError]:
-    return _read_catalogue(locale, locales_dir)[1]
+def catalogue_problems(locales_dir: Path, locale: str) -> list[ContentError]:
+    return _read_catalogue(locales_dir, locale)[1]
 
 
-def _display(path: Path) -> str:
-    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
+def _display(path: Path, locales_dir: Path) -> str:
+    # Named like the pages: from the directory that holds content/ (content/locales/...).
+    base = locales_dir.parent.parent
+    return str(path.relative_to(base)) if path.is_relative_to(base) else str(path)
 
 
 @functools.lru_cache(maxsize=None)
-def translations(locale: str, locales_dir: Path = LOCALES_DIR) -> Translations:
+def translations(locales_dir: Path, locale: str) -> Translations:
     """The compiled catalogue for a locale; a missing, incomplete or fuzzy catalogue is an error."""
-    catalogue, problems = _read_catalogue(locale, locales_dir)
+    catalogue, problems = _read_catalogue(locales_dir, locale)
     if problems:
         raise ContentInvalid(problems)
     compiled = io.BytesIO()
@@ -72,23 +71,23 @@ def translations(locale: str, locales_dir: Path = LOCALES_DIR) -> Translations:
     return Translations(compiled, domain=DOMAIN)
 
 
-def translations_for(settings, lang: str) -> Translations:
-    """The catalogue of a site language, by its code (nl, en, ber)."""
-    return translations(settings.language(lang).html_lang)
+def translations_for(tree, lang: str) -> Translations:
+    """The catalogue of a site language of the content tree, by its code."""
+    return translations(tree.locales_dir, tree.settings.language(lang).html_lang)
 
 
-def gettext_for(settings, lang: str):
-    return translations_for(settings, lang).gettext
+def gettext_for(tree, lang: str):
+    return translations_for(tree, lang).gettext
 
 
-def script_messages(locale: str) -> dict[str, str]:
+def script_messages(locales_dir: Path, locale: str, scripts_dir: Path) -> dict[str, str]:
     """msgid -> translation for every `_()` text in the site's scripts (the chat widget).
 
     Scripts cannot read .mo files; the page hands them this dictionary instead.
     """
-    gettext = translations(locale).gettext
+    gettext = translations(locales_dir, locale).gettext
     messages = {}
-    for script in sorted(SCRIPTS_DIR.glob("*.js")):
+    for script in sorted(scripts_dir.glob("*.js")):
         for _line, msgid, _comments, _context in extract_from_file("javascript", script):
             messages[msgid] = gettext(msgid)
     return messages

@@ -1,6 +1,6 @@
 """`make prod`: the production layout on this machine, in the foreground; Ctrl-C stops it.
 
-    python -m preventiewijzer.stack [--root build/prod] [--site build/site] [--port 0] [--instances 2]
+    PYTHONPATH=tests python -m harness.prod [--root build/prod] [--site build/site] [--port 0] [--instances 2]
 """
 from __future__ import annotations
 

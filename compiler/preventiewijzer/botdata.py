@@ -4,8 +4,9 @@ Writes three files that `rasa train` reads next to the hand-written ones:
   bot/data/generated/nlu.yml     examples: the `questions` of every language, one block per
                                  topic and language with `metadata: {language, title}`
   bot/data/generated/rules.yml   one rule per topic: intent -> answer
-  bot/domain/generated.yml       intents, and every response (topic answers and the hand-written
-                                 texts of bot/responses.yml) with one variation per language
+  bot/domain/generated.yml       intents, the language slots, and every response (topic answers
+                                 and the hand-written texts of content/bot.yml) with one variation
+                                 per language
 
 Language variations: the `chosen_language` slot (asked for, or clearly written in) wins; while it
 is empty, `page_language` decides; with neither, the default language's variation is used.
@@ -40,7 +41,7 @@ def topic_from_intent(intent: str) -> str | None:
 def answer_text(page: Page, tree: ContentTree) -> str:
     """The summary in plain text, then a Markdown link to the page in the same language."""
     summary = " ".join(facts_module.render(page.meta["summary"], tree.facts, "plain").split())
-    _ = gettext_for(tree.settings, page.lang)
+    _ = gettext_for(tree, page.lang)
     read_more = _("Read more")
     return f"{summary}\n[{read_more}: {page.meta['title']}]({page.url_path})"
 
@@ -57,7 +58,8 @@ def nlu_data(tree: ContentTree) -> dict:
             entries.append({
                 "intent": intent_name(page.topic),
                 # read by the bot's components: language identification and topic suggestions
-                "metadata": {"language": lang, "title": page.meta["title"]},
+                # (the source language's titles are the default)
+                "metadata": {"language": lang, "title": page.meta["title"], "translation": page.meta["translation"]},
                 "examples": _literal_list([q.strip() for q in page.meta["questions"]]),
             })
     return {"version": "3.1", "nlu": entries}
@@ -116,15 +118,16 @@ def topic_responses(tree: ContentTree) -> dict[str, list[dict]]:
     }
 
 
-def hand_written_by_language(tree: ContentTree, path: Path) -> dict[str, dict[str, dict]]:
-    """bot/responses.yml, {utter_x: {text: {lang: ..}, buttons: [{payload, title: {lang: ..}}]}},
-    as {utter_x: {lang: {text, buttons}}} with the facts filled in."""
-    source = yaml.safe_load(path.read_text(encoding="utf-8"))
+def hand_written_by_language(tree: ContentTree) -> dict[str, dict[str, dict]]:
+    """content/bot.yml, {utter_x: {text: {lang: ..}, buttons: [{payload, title: {lang: ..}}]}},
+    as {utter_x: {lang: {text, buttons}}} with the facts and page links filled in."""
+    source = yaml.safe_load(tree.bot_texts_file.read_text(encoding="utf-8"))
     responses = {}
     for name, spec in source.items():
         by_language = {}
         for lang in tree.settings.language_codes:
-            response = {"text": facts_module.render(spec["text"][lang], tree.facts, "plain")}
+            text = facts_module.render(spec["text"][lang], tree.facts, "plain", tree.page_paths(lang))
+            response = {"text": text}
             if "buttons" in spec:
                 response["buttons"] = [
                     {"title": button["title"][lang] if isinstance(button["title"], dict) else button["title"],
@@ -136,17 +139,29 @@ def hand_written_by_language(tree: ContentTree, path: Path) -> dict[str, dict[st
     return responses
 
 
-def hand_written_responses(tree: ContentTree, path: Path) -> dict[str, list[dict]]:
+def hand_written_responses(tree: ContentTree) -> dict[str, list[dict]]:
     """The hand-written responses as Rasa response variations, one per language."""
     return {name: language_variations(tree, by_language)
-            for name, by_language in hand_written_by_language(tree, path).items()}
+            for name, by_language in hand_written_by_language(tree).items()}
 
 
-def domain_data(tree: ContentTree, responses_file: Path) -> dict:
+def language_slots(tree: ContentTree) -> dict[str, dict]:
+    """The page's language (REST metadata) and a language the reader chose or wrote in, filled by
+    bot/components/language.py; the responses use the chosen one, else the page's."""
+    return {
+        slot: {"type": "categorical", "values": tree.settings.language_codes, "influence_conversation": False,
+               "mappings": [{"type": "from_entity", "entity": slot}]}
+        for slot in (PAGE_LANGUAGE_SLOT, CHOSEN_LANGUAGE_SLOT)
+    }
+
+
+def domain_data(tree: ContentTree) -> dict:
     return {
         "version": "3.1",
         "intents": [intent_name(topic) for topic in topic_ids(tree)],
-        "responses": {**hand_written_responses(tree, responses_file), **topic_responses(tree)},
+        "entities": [PAGE_LANGUAGE_SLOT, CHOSEN_LANGUAGE_SLOT],
+        "slots": language_slots(tree),
+        "responses": {**hand_written_responses(tree), **topic_responses(tree)},
     }
 
 
@@ -154,7 +169,7 @@ def write_bot_data(tree: ContentTree, bot_dir: Path) -> list[Path]:
     outputs = {
         bot_dir / "data" / "generated" / "nlu.yml": nlu_data(tree),
         bot_dir / "data" / "generated" / "rules.yml": rules_data(tree),
-        bot_dir / "domain" / "generated.yml": domain_data(tree, bot_dir / "responses.yml"),
+        bot_dir / "domain" / "generated.yml": domain_data(tree),
     }
     for path, data in outputs.items():
         path.parent.mkdir(parents=True, exist_ok=True)

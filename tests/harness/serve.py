@@ -2,13 +2,14 @@
 
 The site is served from one port; POST /webhooks/rest/webhook is passed on to the Rasa server,
 so the chat talks to its own origin, as it does behind nginx in production. Ctrl-C stops both.
+
+    PYTHONPATH=tests python -m harness.serve --site build/site [--port 8000] [--bot-port 5005]
 """
 from __future__ import annotations
 
 import argparse
 import functools
 import http.server
-import shlex
 import signal
 import subprocess
 import sys
@@ -16,6 +17,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+from .rasa import rasa_run
 
 CHAT_PATH = "/webhooks/rest/webhook"
 MAX_CHAT_BODY = 64 * 1024
@@ -66,11 +69,11 @@ def main() -> int:
     parser.add_argument("--site", type=Path, required=True)
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--bot-port", type=int, default=5005)
-    parser.add_argument("--bot-command", required=True, help="shell command that starts the bot on --bot-port")
     args = parser.parse_args()
 
     bot_url = f"http://localhost:{args.bot_port}"
-    bot = subprocess.Popen(shlex.split(args.bot_command))
+    command = rasa_run(args.bot_port)
+    bot = subprocess.Popen(command.args, cwd=command.cwd, env=command.env)
     handler = functools.partial(SiteHandler, directory=str(args.site))
     SiteHandler.bot_url = bot_url
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)

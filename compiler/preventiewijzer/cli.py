@@ -4,11 +4,15 @@
     python -m preventiewijzer site [--output build/site]
     python -m preventiewijzer bot-data
     python -m preventiewijzer folders [--output build/folders]
-    python -m preventiewijzer translations [--stamp content/en/hulp/contact.md ...]
+    python -m preventiewijzer translations [--stamp content/<lang>/hulp/contact.md ...]
+
+Every directory is an option; by default they are those of the project directory (--project,
+the current directory): content/, mkdocs.yml, folders/, bot/ and build/ (see layout.py).
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import sys
 from pathlib import Path
@@ -17,28 +21,39 @@ from .botdata import write_bot_data
 from .errors import ContentInvalid
 from .folders import folder_pages, render_folder
 from .freshness import stale_translations, stamp, translations
+from .layout import Layout
 from .sitebuild import SiteBuildFailed, build_site
 from .validate import load_valid_tree
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_OUTPUT = {"site": REPO / "build" / "site", "folders": REPO / "build" / "folders"}
+
+def parse_layout(argv: list[str] | None) -> tuple[argparse.Namespace, Layout]:
+    parser = argparse.ArgumentParser(prog="preventiewijzer", description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["validate", "site", "bot-data", "folders", "translations"])
+    parser.add_argument("--project", type=Path, default=Path.cwd(), help="project directory (default: here)")
+    parser.add_argument("--content", type=Path, help="content directory (default: PROJECT/content)")
+    parser.add_argument("--mkdocs-config", type=Path, help="base MkDocs configuration (default: PROJECT/mkdocs.yml)")
+    parser.add_argument("--folder-templates", type=Path, help="folder templates (default: PROJECT/folders)")
+    parser.add_argument("--bot", type=Path, help="Rasa project directory (default: PROJECT/bot)")
+    parser.add_argument("--output", type=Path, help="output directory (default: PROJECT/build/site or build/folders)")
+    parser.add_argument("--stamp", nargs="+", type=Path, default=[], metavar="PAGE",
+                        help="translations: record that these translated pages follow their current source")
+    args = parser.parse_args(argv)
+    layout = Layout.of(args.project)
+    chosen = {"content": args.content, "mkdocs_config": args.mkdocs_config,
+              "folder_templates": args.folder_templates, "bot": args.bot}
+    layout = dataclasses.replace(layout, **{k: v.resolve() for k, v in chosen.items() if v is not None})
+    return args, layout
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="preventiewijzer", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["validate", "site", "bot-data", "folders", "translations"])
-    parser.add_argument("--content", type=Path, default=REPO / "content", help="content directory")
-    parser.add_argument("--output", type=Path, help="output directory (default: build/site or build/folders)")
-    parser.add_argument("--stamp", nargs="+", type=Path, default=[], metavar="PAGE",
-                        help="translations: record that these translated pages follow their current source")
-    parser.add_argument("--bot", type=Path, default=REPO / "bot", help="Rasa project directory")
-    args = parser.parse_args(argv)
-    output = (args.output or DEFAULT_OUTPUT.get(args.command, REPO / "build")).resolve()
+    args, layout = parse_layout(argv)
+    default_output = {"site": layout.build / "site", "folders": layout.build / "folders"}
+    output = (args.output or default_output.get(args.command, layout.build)).resolve()
     # mkdocs reports what is wrong (a dead link, a missing file) through logging warnings.
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
     try:
-        tree = load_valid_tree(args.content.resolve())
+        tree = load_valid_tree(layout.content)
     except ContentInvalid as invalid:
         print(f"Content is invalid; nothing was built.\n{invalid}", file=sys.stderr)
         return 1
@@ -46,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Content is valid: {len(tree.pages)} pages in {len(tree.settings.languages)} languages.")
     elif args.command == "site":
         try:
-            build_site(tree, REPO, output)
+            build_site(tree, layout, output)
         except SiteBuildFailed as failed:
             print(f"{failed}\nThe previous site in {output} is unchanged.", file=sys.stderr)
             return 1
@@ -58,12 +73,12 @@ def main(argv: list[str] | None = None) -> int:
             if translation.file in wanted:
                 stamp(translation, source)
                 print(f"Stamped {translation.repo_path}")
-        report_stale(load_valid_tree(args.content.resolve()))
+        report_stale(load_valid_tree(layout.content))
     elif args.command == "folders":
         for page in folder_pages(tree):
-            print(f"Wrote {render_folder(page, tree, output)}")
+            print(f"Wrote {render_folder(page, tree, layout.folder_templates, output)}")
     else:
-        for path in write_bot_data(tree, args.bot.resolve()):
+        for path in write_bot_data(tree, layout.bot):
             print(f"Wrote {path}")
     return 0
 

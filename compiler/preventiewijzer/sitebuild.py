@@ -17,9 +17,12 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .folders import folder_file_name, folder_pages, render_folders
+from .helpnumbers import help_numbers, unavailable_text
 from .i18n import gettext_for
+from .layout import Layout
 from .model import ContentTree, Language
 from .urls import site_url
+
 
 class SiteBuildFailed(Exception):
     """mkdocs rejected one language's build; the previous site was left in place."""
@@ -33,13 +36,13 @@ def navigation(tree: ContentTree, lang: str) -> list:
         if pages:
             nav.append({titles[lang]: pages})
     # The officer kit is generated at build time (site/hooks/print_kit.py).
-    _ = gettext_for(tree.settings, lang)
+    _ = gettext_for(tree, lang)
     nav.append({_("Kit for community officers"): "kit.md"})
     return nav
 
 
-def language_overrides(tree: ContentTree, language: Language, repo: Path, site_dir: Path) -> dict:
-    base_config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
+def language_overrides(tree: ContentTree, language: Language, mkdocs_config: Path, site_dir: Path) -> dict:
+    base_config = yaml.safe_load(mkdocs_config.read_text(encoding="utf-8"))
     theme = dict(base_config["theme"], language=language.html_lang)
     alternate = [
         # Relative to this language's root, so the site works under any path prefix.
@@ -53,6 +56,7 @@ def language_overrides(tree: ContentTree, language: Language, repo: Path, site_d
         pw={
             "lang": language.code,
             "locale": language.html_lang,  # of its gettext catalogue (site/hooks/i18n.py)
+            "locales_dir": str(tree.locales_dir),
             # Drafts also carry their notice in the source language, for the readers who check.
             "source_lang": source.html_lang,
             # page URL (as mkdocs writes it) -> PDF file next to it, for the download link
@@ -60,12 +64,14 @@ def language_overrides(tree: ContentTree, language: Language, repo: Path, site_d
                 page.relative_path.removesuffix(".md") + "/": folder_file_name(page)
                 for page in folder_pages(tree) if page.lang == language.code
             },
-            "folder_numbers": tree.help_numbers(language.code),
+            "folder_numbers": help_numbers(tree, language.code),
             "emergency": tree.facts["phone"]["emergency"],
             # The chat posts to the Rasa REST channel on the site's own origin (make run, nginx).
             "chat": {
                 "endpoint": os.environ.get("PW_CHAT_ENDPOINT", "/webhooks/rest/webhook"),
                 "language": language.code,
+                # shown when the bot cannot be reached: the same text nginx and Rasa's channel send
+                "unavailable": unavailable_text(tree, language.code),
             },
         },
     )
@@ -79,11 +85,11 @@ def language_overrides(tree: ContentTree, language: Language, repo: Path, site_d
     }
 
 
-def build_language(tree: ContentTree, language: Language, repo: Path, site_dir: Path) -> None:
+def build_language(tree: ContentTree, language: Language, mkdocs_config: Path, site_dir: Path) -> None:
     config = load_config(
-        config_file=str(repo / "mkdocs.yml"),
+        config_file=str(mkdocs_config),
         strict=True,
-        **language_overrides(tree, language, repo, site_dir),
+        **language_overrides(tree, language, mkdocs_config, site_dir),
     )
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -120,21 +126,23 @@ def write_root_index(tree: ContentTree, staging: Path) -> None:
     )
 
 
-def build_site(tree: ContentTree, repo: Path, output: Path) -> None:
+def build_site(tree: ContentTree, layout: Layout, output: Path) -> None:
     """Build every language into a staging directory, then replace output in one rename.
 
-    If any build fails, SiteBuildFailed is raised and the previous output stays untouched.
+    The site's theme overrides and hooks are those of `layout.mkdocs_config`, the folders'
+    templates `layout.folder_templates`. If any build fails, SiteBuildFailed is raised and the
+    previous output stays untouched.
     """
     staging = output.with_name(output.name + ".staging")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     for language in tree.settings.languages:
         try:
-            build_language(tree, language, repo, staging / language.code)
+            build_language(tree, language, layout.mkdocs_config, staging / language.code)
         except MkDocsException as error:
             shutil.rmtree(staging, ignore_errors=True)
             raise SiteBuildFailed(f"mkdocs could not build the '{language.code}' pages: {error.format_message()}") from error
-    render_folders(tree, staging)
+    render_folders(tree, layout.folder_templates, staging)
     write_root_index(tree, staging)
     previous = output.with_name(output.name + ".previous")
     shutil.rmtree(previous, ignore_errors=True)

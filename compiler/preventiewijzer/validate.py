@@ -7,6 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import jinja2
+import yaml
 
 from . import facts as facts_module
 from .errors import ContentError, ContentInvalid
@@ -44,6 +45,7 @@ def validate(tree: ContentTree) -> list[ContentError]:
     errors += check_folders_exist(tree)
     errors += check_questions_unique(tree)
     errors += check_catalogues(tree)
+    errors += check_bot_texts(tree)
     return errors
 
 
@@ -187,7 +189,37 @@ def check_folders_exist(tree: ContentTree) -> list[ContentError]:
 
 def check_catalogues(tree: ContentTree) -> list[ContentError]:
     # Every site language needs its interface texts; a gap would show English in its pages.
-    return [problem for language in tree.settings.languages for problem in catalogue_problems(language.html_lang)]
+    return [problem for language in tree.settings.languages
+            for problem in catalogue_problems(tree.locales_dir, language.html_lang)]
+
+
+def check_bot_texts(tree: ContentTree) -> list[ContentError]:
+    """content/bot.yml: every answer has a text in every language, whose placeholders exist."""
+    name = f"{tree.root.name}/{tree.bot_texts_file.name}"
+    try:
+        texts = yaml.safe_load(tree.bot_texts_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return [ContentError(name, "file", "missing: the bot's own answers, one text per language")]
+    except yaml.YAMLError as error:
+        return [ContentError(name, "file", f"invalid YAML: {getattr(error, 'problem', None) or error}")]
+    if not isinstance(texts, dict):
+        return [ContentError(name, "file", "must map each response name (utter_...) to its texts")]
+    errors = []
+    for response, spec in texts.items():
+        by_language = spec.get("text") if isinstance(spec, dict) else None
+        if not isinstance(by_language, dict):
+            errors.append(ContentError(name, response, "needs `text:` with one text per language"))
+            continue
+        for lang in tree.settings.language_codes:
+            text = by_language.get(lang)
+            if not isinstance(text, str) or not text.strip():
+                errors.append(ContentError(name, f"{response}.text.{lang}", "missing or empty"))
+                continue
+            try:
+                facts_module.render(text, tree.facts, "plain", tree.page_paths(lang))
+            except jinja2.TemplateError as error:
+                errors.append(ContentError(name, f"{response}.text.{lang}", f"bad placeholder: {error.message}"))
+    return errors
 
 
 def normalize_question(question: str) -> str:

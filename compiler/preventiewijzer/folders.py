@@ -1,8 +1,9 @@
 """Printable folders: a content page as an A4 PDF with a QR code to the page online.
 
 Officers hand these out; the QR code brings the reader to the same page in the same language,
-where the advice stays current. Rendered with WeasyPrint from an HTML template in site/folder/,
-with fonts from the machine (fontconfig), so nothing is fetched.
+where the advice stays current. Rendered with WeasyPrint from the HTML template and CSS in a
+templates directory (folders/ in the repository), with fonts from the machine (fontconfig), so
+nothing is fetched.
 """
 from __future__ import annotations
 
@@ -17,11 +18,11 @@ import segno
 from weasyprint import HTML
 
 from . import facts as facts_module
+from .helpnumbers import help_numbers
 from .i18n import gettext_for, translations_for
 from .model import ContentTree, Page
 from .urls import page_url
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "site" / "folder"
 _MD_LINK = re.compile(r"\]\((?!(?:[a-z][a-z0-9+.-]*:|#))([^)#\s]+\.md)(#[^)\s]*)?\)", re.IGNORECASE)
 
 
@@ -52,30 +53,30 @@ def body_html(page: Page, tree: ContentTree) -> str:
     return markdown.markdown(_MD_LINK.sub(absolute, text), extensions=["admonition", "attr_list", "sane_lists"])
 
 
-def render_folder(page: Page, tree: ContentTree, output_dir: Path) -> Path:
+def render_folder(page: Page, tree: ContentTree, templates: Path, output_dir: Path) -> Path:
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True, undefined=jinja2.StrictUndefined,
+        loader=jinja2.FileSystemLoader(templates), autoescape=True, undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
     )
-    environment.install_gettext_translations(translations_for(tree.settings, page.lang), newstyle=True)
+    environment.install_gettext_translations(translations_for(tree, page.lang), newstyle=True)
     source = tree.settings.language(tree.settings.default_language)
-    environment.globals["in_source_language"] = gettext_for(tree.settings, source.code)
+    environment.globals["in_source_language"] = gettext_for(tree, source.code)
     language = tree.settings.language(page.lang)
     url = page_url(page.lang, page.relative_path)
     html = environment.get_template("folder.html").render(
         page=page, html_lang=language.html_lang, title=page.meta["title"], body=body_html(page, tree),
-        url=url, qr=qr_data_uri(url), numbers=tree.help_numbers(page.lang), source_lang=source.html_lang,
+        url=url, qr=qr_data_uri(url), numbers=help_numbers(tree, page.lang), source_lang=source.html_lang,
         draft=page.meta.get("translation") == "draft",
     )
     output_dir.mkdir(parents=True, exist_ok=True)
     target = output_dir / folder_file_name(page)
-    HTML(string=html, base_url=str(TEMPLATE_DIR)).write_pdf(target)
+    HTML(string=html, base_url=str(templates)).write_pdf(target)
     return target
 
 
-def render_folders(tree: ContentTree, site_dir: Path) -> list[Path]:
+def render_folders(tree: ContentTree, templates: Path, site_dir: Path) -> list[Path]:
     """Render every folder page into the built site, next to its page (lang/section/topic/)."""
     return [
-        render_folder(page, tree, site_dir / page.lang / page.relative_path.removesuffix(".md"))
+        render_folder(page, tree, templates, site_dir / page.lang / page.relative_path.removesuffix(".md"))
         for page in folder_pages(tree)
     ]
