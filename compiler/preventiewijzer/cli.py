@@ -20,7 +20,7 @@ from pathlib import Path
 from .botdata import write_bot_data
 from .errors import ContentInvalid
 from .folders import folder_pages, render_folder
-from .freshness import stale_translations, stamp, translations
+from .freshness import stale_translations, stamp, structure_differences, translations
 from .layout import Layout
 from .sitebuild import SiteBuildFailed, build_site
 from .validate import load_valid_tree
@@ -84,15 +84,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report_stale(tree) -> None:
-    """Translations whose source changed: a report for editors, never a failure."""
+    """Translations whose source changed, and drafts whose structure differs from their source:
+    a report for editors, never a failure (for a reviewed translation `validate` fails)."""
     stale = stale_translations(tree)
     if not stale:
         print("Every translation follows the current source.")
-        return
-    print(f"{len(stale)} translation(s) follow an older source; update them, then run "
-          "`python -m preventiewijzer translations --stamp PAGE`:")
-    for item in stale:
-        print(f"  - {item}")
+    else:
+        print(f"{len(stale)} translation(s) follow an older source; update them, then run "
+              "`python -m preventiewijzer translations --stamp PAGE`:")
+        for item in stale:
+            print(f"  - {item}")
+    incomplete = structure_differences(tree, "draft")
+    if incomplete:
+        print(f"{len(incomplete)} draft translation(s) differ from their source in sections, lists, links or numbers:")
+        for translation, _source, differences in incomplete:
+            print(f"  - {translation.repo_path}: {'; '.join(differences)}")
 
 
 if __name__ == "__main__":

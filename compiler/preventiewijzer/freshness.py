@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .model import ContentTree, Page
+from .structure import structure
 
 FIELD = "source_version"
 
@@ -66,3 +67,17 @@ def stamp(translation: Page, source: Page) -> None:
     line = f"{FIELD}: {source_version(source)}"
     front = _FRONT_FIELD.sub(line, front) if _FRONT_FIELD.search(front) else f"{front}\n{line}"
     translation.file.write_text(front + rest, encoding="utf-8")
+
+
+def structure_differences(tree: ContentTree, state: str) -> list[tuple[Page, Page, list[str]]]:
+    """(translation, source, differences) for the translations in `state` (reviewed or draft)
+    that are stamped as following the current source but whose sections, lists, links or numbers
+    differ from its. (A stale translation is expected to differ: it is listed as stale.)"""
+    found = []
+    for translation, source in translations(tree):
+        if translation.meta.get("translation") != state or translation.meta.get(FIELD) != source_version(source):
+            continue
+        differences = structure(translation.body).differences(structure(source.body))
+        if differences:
+            found.append((translation, source, differences))
+    return found
