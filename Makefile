@@ -24,7 +24,7 @@ BOT_DATA_SOURCES := $(shell find compiler/preventiewijzer -name '*.py') pyprojec
 # The test harness (tests/harness/): the bot server, the site server and the production stack.
 HARNESS := PYTHONPATH=tests PW_RASA=$(abspath $(BOT_VENV)/bin/rasa) PW_MODEL=$(abspath $(MODEL)) $(SITE_VENV)/bin/python -m
 
-.PHONY: help setup validate site folders translations bot-data messages train validate-bot run bot-server prod retention test eval bench-latency bench-site bench-load clean
+.PHONY: help setup validate site folders translations bot-data messages train validate-bot run bot-server prod retention test eval bench-nlu bench-latency bench-site bench-load clean
 
 help:
 	@echo "make run          build everything and serve the site on :$(PORT) and the bot on :$(BOT_PORT)"
@@ -128,6 +128,10 @@ eval: $(MODEL) $(SITE_VENV)/.installed
 	@echo "== Rasa NLU cross-validation, 3 folds (report in bot/results/cross-validation/)"
 	$(RASA) test nlu --nlu data --config config.yml --cross-validation --folds 3 --out results/cross-validation 2>&1 \
 	  | grep -E "Intent evaluation results|(test|train) (F1-score|Accuracy)" || true
+
+# CPU per message of understanding, in process, with the two costs of issue 14 both ways.
+bench-nlu: $(MODEL)
+	cd bot && RASA_TELEMETRY_ENABLED=false PYTHONPATH=. ../$(BOT_VENV)/bin/python ../bench/nlu_cpu.py models/preventiewijzer.tar.gz 2>/dev/null
 
 bench-latency: $(MODEL) site
 	$(SITE_VENV)/bin/python bench/latency.py

@@ -13,6 +13,7 @@ import pytest
 import rasa
 from rasa.core.lock_store import LockStore, RedisLockStore
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 
 # (Rasa's function, what of ours depends on it, sha256 of its source, first 16 hex digits)
 PINS = [
@@ -28,6 +29,10 @@ PINS = [
      "8b9b716c031a3444"),
     (RedisLockStore.__init__, "serving/lock_store.py RedisLockStore.__init__ passes the endpoint's "
      "options on to it", "829e898a8cddff8d"),
+    (LogisticRegressionClassifier.load, "components/classifier.py reorders clf.coef_ after it",
+     "2d8ec27bf0582219"),
+    (LogisticRegressionClassifier.process, "it must still predict with self.clf.predict_proba, which "
+     "the reordered coef_ serves", "200fc5eab907e156"),
 ]
 
 

@@ -1,0 +1,135 @@
+"""CPU per message of understanding (a benchmark, not a test): `make bench-nlu`.
+
+Runs in the bot environment with the trained model, in process (no HTTP):
+- the whole NLU pipeline (`Agent.parse_message`) per message of bench/eval-questions.tsv:
+  median and mean CPU time (time.process_time), after a warm-up;
+- the two costs issue 14 named, each measured both ways in this same run on the same messages:
+  the classifier's product with scikit-learn's C-ordered weights (Rasa's own load) against the
+  Fortran-ordered ones (components/classifier.py), and the language detector's stored lists turned
+  into arrays per message (before) against arrays made once at load (components/language.py).
+The machine is noisy: compare the ratios of one run, not figures across runs.
+
+    cd bot && PYTHONPATH=. ../.venv/bot/bin/python ../bench/nlu_cpu.py models/preventiewijzer.tar.gz
+"""
+from __future__ import annotations
+
+import asyncio
+import csv
+import logging
+import statistics
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import scipy.sparse
+from rasa.core.agent import Agent
+from rasa.utils.log_utils import configure_structlog
+
+QUESTIONS = Path(__file__).resolve().parent / "eval-questions.tsv"
+
+
+def cpu_ms(function: Callable[[], object], repeat: int = 1) -> float:
+    start = time.process_time()
+    for _ in range(repeat):
+        function()
+    return (time.process_time() - start) * 1000 / repeat
+
+
+@contextmanager
+def costs_put_back(classifier, detector):
+    """The loaded pipeline with the two costs as they were before: scikit-learn's C-ordered
+    weights, and the detector turning its stored lists into arrays on every message (its former
+    `detect`, copied here)."""
+    weights, detect = classifier.clf.coef_, detector.detect
+    model = detector._model
+
+    def detect_as_before(text):
+        if not model or not text.strip():
+            return None, 0.0
+        counts = detector._vectorizer.transform([text])
+        if counts.nnz == 0:
+            return None, 0.0
+        scores = np.asarray(counts @ np.asarray(model["feature_log_prob"]).T + np.asarray(model["class_log_prior"])).ravel()
+        probabilities = np.exp(scores - scores.max())
+        probabilities /= probabilities.sum()
+        best = int(probabilities.argmax())
+        return model["classes"][best], float(probabilities[best])
+
+    classifier.clf.coef_, detector.detect = np.ascontiguousarray(weights), detect_as_before
+    try:
+        yield
+    finally:
+        classifier.clf.coef_, detector.detect = weights, detect
+
+
+def components(agent: Agent) -> dict[str, object]:
+    """The loaded graph components by class name."""
+    found = {}
+    for node in agent.processor.graph_runner._instantiated_nodes.values():
+        component = getattr(node, "_component", None)
+        if component is not None:
+            found[type(component).__name__] = component
+    return found
+
+
+def main() -> int:
+    configure_structlog(logging.WARNING)
+    agent = Agent.load(sys.argv[1])
+    with QUESTIONS.open(encoding="utf-8") as handle:
+        messages = [row["question"] for row in csv.DictReader(handle, delimiter="\t")]
+
+    async def parse_all() -> list[float]:
+        for message in messages[:20]:
+            await agent.parse_message(message)
+        timings = []
+        for message in messages:
+            start = time.process_time()
+            await agent.parse_message(message)
+            timings.append((time.process_time() - start) * 1000)
+        return timings
+
+    loaded = components(agent)
+    classifier = loaded.get("ContiguousLogisticRegressionClassifier") or loaded.get("LogisticRegressionClassifier")
+    detector = loaded.get("LanguageDetector")
+    after = asyncio.run(parse_all())
+    if classifier is not None and detector is not None:
+        with costs_put_back(classifier, detector):
+            before = asyncio.run(parse_all())
+        print(f"NLU pipeline, {len(messages)} messages, CPU per message: before median {statistics.median(before):.2f} ms "
+              f"(mean {statistics.mean(before):.2f}), after median {statistics.median(after):.2f} ms "
+              f"(mean {statistics.mean(after):.2f}); ratio of medians {statistics.median(before) / statistics.median(after):.2f}")
+    else:
+        print(f"NLU pipeline, {len(messages)} messages: median {statistics.median(after):.2f} ms CPU")
+
+    if classifier is not None and detector is not None:
+        # Sparse rows with as many non-zero features as a message has (a few hundred word and
+        # character n-grams), timed through the classifier's own predict_proba, both orders.
+        weights = classifier.clf.coef_
+        width = weights.shape[1]
+        x = scipy.sparse.random(len(messages), width, density=300 / width, format="csr", random_state=1)
+
+        def predict_ms(order_weights) -> float:
+            classifier.clf.coef_ = order_weights
+            return statistics.median(cpu_ms(lambda: classifier.clf.predict_proba(x[i])) for i in range(len(messages)))
+
+        before, after = predict_ms(np.ascontiguousarray(weights)), predict_ms(np.asfortranarray(weights))
+        classifier.clf.coef_ = np.asfortranarray(weights)
+        print(f"classifier predict_proba, per message: C-ordered weights {before:.3f} ms, Fortran-ordered "
+              f"{after:.3f} ms (ratio {before / after:.1f}); weights {weights.shape[0]} x {width}")
+        model = detector._model
+        rows = [detector._vectorizer.transform([m]) for m in messages]
+        before = statistics.median(cpu_ms(lambda: r @ np.asarray(model["feature_log_prob"]).T
+                                          + np.asarray(model["class_log_prior"])) for r in rows)
+        after = statistics.median(cpu_ms(lambda: r @ detector._log_prob_t + detector._log_prior) for r in rows)
+        print(f"language detector scores, per message: arrays per message {before:.3f} ms, made at load "
+              f"{after:.3f} ms (ratio {before / after:.1f})")
+    else:
+        print(f"classifier or language detector not found among {', '.join(sorted(loaded))}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
