@@ -125,6 +125,7 @@ eval: $(MODEL) $(SITE_VENV)/.installed
 	@$(SITE_VENV)/bin/python bench/safety.py --model $(MODEL) --emergency-rows bench/eval-questions.tsv $(DEV_QUESTIONS)
 	@echo "== shared/eval/dev-questions.tsv"; $(EVAL) $(DEV_QUESTIONS) 2>/dev/null
 	@echo "== bench/eval-questions.tsv (our held-out set)"; $(EVAL) bench/eval-questions.tsv 2>/dev/null
+	@echo "== bench/new-topics-questions.tsv (the topics added in issue 12, held out)"; $(EVAL) bench/new-topics-questions.tsv 2>/dev/null
 	@echo "== Rasa NLU cross-validation, 3 folds (report in bot/results/cross-validation/)"
 	$(RASA) test nlu --nlu data --config config.yml --cross-validation --folds 3 --out results/cross-validation 2>&1 \
 	  | grep -E "Intent evaluation results|(test|train) (F1-score|Accuracy)" || true

@@ -153,3 +153,19 @@ def test_mkdocs_failure_keeps_the_previous_site(tree, content_copy, tmp_path):
     with pytest.raises(SiteBuildFailed, match="could not build the 'nl' pages"):
         build_site(load_valid_tree(content_copy), Layout.of(REPO), output)
     assert sorted(path.relative_to(output) for path in output.rglob("*")) == before
+
+
+def test_a_section_without_an_anchor_names_the_heading_and_suggests_one(content_copy):
+    page = content_copy / BABBELTRUCS
+    page.write_text(page.read_text(encoding="utf-8") + "\n## Nog een vraag?\n\nHet antwoord.\n", encoding="utf-8")
+    errors = errors_of(content_copy)
+    assert any(e.startswith("content/nl/senioren/babbeltrucs.md: body: heading 'Nog een vraag?'")
+               and "{#nog-een-vraag}" in e for e in errors), errors
+
+
+def test_a_translation_with_other_anchors_than_its_source_is_an_error(content_copy):
+    page = content_copy / "ber" / "senioren" / "babbeltrucs.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("{#wat-is-een-babbeltruc}", "{#tabbeltrukt}", 1), encoding="utf-8")
+    errors = errors_of(content_copy)
+    assert len(errors) == 1 and errors[0].startswith("content/ber/senioren/babbeltrucs.md: body: section anchors"), errors

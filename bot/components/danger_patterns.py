@@ -268,7 +268,7 @@ DISTRESS = {
             r"\bdomestic (violence|abuse)\b", r"\b(children|kids|child)\b.{0,40}\b(beaten|abused|hit)\b",
         ],
         "ber": [
-            r"\b(argaz-inu|rajel-inu|tamghart-inu|baba|yemma|gma|mmi|wetma)\b.{0,40}\b(yewwet|ittewwet|yettwwet|yettwet|yehedd|"
+            r"\b(argaz-inu|rajel-inu|tamghart-inu|baba|yemma|gma|mmi|wetma)\b.{0,40}\b(yewwet|ittewwet|yettewwet|yettwwet|yettwet|yehedd|"
             r"yehdded|yehded|wten|yenegh|ttewten)\w*",
         ],
     },

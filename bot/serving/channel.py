@@ -77,7 +77,8 @@ def parse(body: bytes, languages: Collection[str]) -> Tuple[str, str, Dict[str, 
     if metadata is not None and not isinstance(metadata, dict):
         raise BadRequest(400, "metadata must be a JSON object")
     language = (metadata or {}).get("language")
-    return sender, message, ({"language": language} if language in languages else {})
+    # Only a known language code is kept; anything else ([], {}, 3, a long string) is dropped.
+    return sender, message, ({"language": language} if isinstance(language, str) and language in languages else {})
 
 
 class GuardedRestInput(InputChannel):

@@ -38,7 +38,10 @@ def placeholder_values(facts: dict, mode: Mode, pages: dict[str, str] | None = N
     return values
 
 
-_environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+# Jinja's comment marker `{#` is how Markdown writes a heading's anchor (`## Titel {#titel}`):
+# pages have no Jinja comments, so the comment markers are set to something no page writes.
+_environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
+                                  comment_start_string="<!--jinja-comment", comment_end_string="jinja-comment-->")
 
 
 def render(text: str, facts: dict, mode: Mode, pages: dict[str, str] | None = None) -> str:

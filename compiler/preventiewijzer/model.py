@@ -27,6 +27,9 @@ class SiteSettings:
     sections: dict[str, dict[str, str]]  # section dir -> {lang: navigation title}
     folders: list[str]  # pages (path inside a language directory) that also become printable PDFs
     folder_numbers: dict[str, dict[str, str]]  # phone fact key -> {lang: label} printed on folders
+    footer_pages: list[str] = field(default_factory=list)  # linked from every page's footer
+    privacy_page: str | None = None  # linked from the chat: what happens with what people type
+    week_van_de_veiligheid_page: str | None = None  # announced on the home page in its season
 
     @property
     def language_codes(self) -> list[str]:
@@ -115,6 +118,9 @@ def load_settings(path: Path) -> SiteSettings:
         sections=data["sections"],
         folders=data.get("folders", []),
         folder_numbers=data.get("folder_numbers", {}),
+        footer_pages=data.get("footer_pages", []),
+        privacy_page=data.get("privacy_page"),
+        week_van_de_veiligheid_page=data.get("week_van_de_veiligheid_page"),
     )
 
 

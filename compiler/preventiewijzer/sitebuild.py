@@ -19,6 +19,7 @@ from mkdocs.exceptions import MkDocsException
 from .folders import folder_file_name, folder_pages, render_folders
 from .helpnumbers import help_numbers, unavailable_text
 from .i18n import gettext_for
+from . import season
 from .layout import Layout
 from .model import ContentTree, Language
 from .urls import site_url
@@ -65,6 +66,11 @@ def language_overrides(tree: ContentTree, language: Language, mkdocs_config: Pat
                 for page in folder_pages(tree) if page.lang == language.code
             },
             "folder_numbers": help_numbers(tree, language.code),
+            # privacy, accessibility and about: on every page (partials/copyright.html) and the chat
+            "footer": [page_link(tree, language.code, path) for path in tree.settings.footer_pages],
+            "privacy": page_link(tree, language.code, tree.settings.privacy_page) if tree.settings.privacy_page else None,
+            # on the home page from 1 September to the end of week 41 (season.py)
+            "season": seasonal_link(tree, language),
             "emergency": tree.facts["phone"]["emergency"],
             # The chat posts to the Rasa REST channel on the site's own origin (make run, nginx).
             "chat": {
@@ -83,6 +89,18 @@ def language_overrides(tree: ContentTree, language: Language, mkdocs_config: Pat
         "nav": navigation(tree, language.code),
         "extra": extra,
     }
+
+
+def page_link(tree: ContentTree, lang: str, relative_path: str) -> dict:
+    """Title and address (relative to the language's root, as mkdocs' `url` filter wants it)."""
+    page = tree.page(lang, relative_path)
+    return {"title": page.meta["title"], "path": relative_path.removesuffix(".md") + "/"}
+
+
+def seasonal_link(tree: ContentTree, language: Language) -> dict | None:
+    path = tree.settings.week_van_de_veiligheid_page
+    dates = season.announcement(season.build_date(), language.html_lang) if path else None
+    return dict(page_link(tree, language.code, path), dates=dates) if dates else None
 
 
 def build_language(tree: ContentTree, language: Language, mkdocs_config: Path, site_dir: Path) -> None:

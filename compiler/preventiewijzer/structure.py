@@ -1,5 +1,5 @@
-"""The structure of a page body, to compare a translation with its source: the same sections (and
-their anchors), the same number of list items, the same links and the same numbers and facts.
+"""The structure of a page body, to compare a translation with its source: the same sections,
+the same number of list items, the same links and the same numbers and facts.
 Words differ between languages; these must not. A translation that lost a section or a phone
 number is incomplete even when it is stamped as following the current source."""
 from __future__ import annotations
@@ -15,9 +15,23 @@ _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 _FENCE = re.compile(r"^(```|~~~)")
 
 
+def headings(body: str) -> list[tuple[int, int, str, str | None]]:
+    """(line number in the body, level, text, explicit anchor) of every heading outside code."""
+    found, in_fence = [], False
+    for number, line in enumerate(body.splitlines(), start=1):
+        if _FENCE.match(line.strip()):
+            in_fence = not in_fence
+            continue
+        match = None if in_fence else _HEADING.match(line)
+        if match:
+            found.append((number, len(match.group(1)), match.group(2), match.group(4)))
+    return found
+
+
 @dataclass(frozen=True)
 class Structure:
     sections: tuple[tuple[int, str | None], ...]  # (level, explicit anchor) of every heading
+    # (the anchors themselves are checked by validate.check_anchors_match_the_source)
     list_items: int
     links: frozenset[str]  # link targets (how often one is repeated does not matter)
     facts: frozenset[str]  # placeholders and numbers written in the text, the same way
@@ -29,10 +43,6 @@ class Structure:
             found.append(f"{len(self.sections)} sections, the source has {len(source.sections)}")
         elif [level for level, _ in self.sections] != [level for level, _ in source.sections]:
             found.append("its sections are nested differently from the source's")
-        mine = [anchor for _, anchor in self.sections if anchor]
-        theirs = [anchor for _, anchor in source.sections if anchor]
-        if mine != theirs:
-            found.append(f"section anchors {mine} differ from the source's {theirs}")
         if self.list_items != source.list_items:
             found.append(f"{self.list_items} list items, the source has {source.list_items}")
         if self.links != source.links:
@@ -49,18 +59,16 @@ class Structure:
 
 
 def structure(body: str) -> Structure:
-    sections, list_items, links, facts = [], 0, [], []
+    sections = [(level, anchor) for _, level, _, anchor in headings(body)]
+    list_items, links, facts = 0, [], []
     in_fence = False
     for line in body.splitlines():
         if _FENCE.match(line.strip()):
             in_fence = not in_fence
             continue
-        if in_fence:
+        if in_fence or _HEADING.match(line):
             continue
-        heading = _HEADING.match(line)
-        if heading:
-            sections.append((len(heading.group(1)), heading.group(4)))
-        elif _LIST_ITEM.match(line):
+        if _LIST_ITEM.match(line):
             list_items += 1
         links += _LINK.findall(line)
         facts += [f"{{{{ {name} }}}}" for name in _PLACEHOLDER.findall(line)]

@@ -11,7 +11,8 @@ import yaml
 
 from . import facts as facts_module
 from .errors import ContentError, ContentInvalid
-from .freshness import structure_differences
+from .freshness import FIELD, source_version, structure_differences, translations
+from .structure import headings
 from .i18n import catalogue_problems
 from .model import ContentTree, Page, load_tree
 
@@ -41,6 +42,8 @@ def validate(tree: ContentTree) -> list[ContentError]:
         errors += check_fields(page, tree)
         errors += check_placeholders(page, tree)
         errors += check_internal_links(page, tree)
+        errors += check_section_anchors(page)
+    errors += check_anchors_match_the_source(tree)
     errors += check_languages_complete(tree)
     errors += check_topic_ids_unique(tree)
     errors += check_folders_exist(tree)
@@ -48,6 +51,47 @@ def validate(tree: ContentTree) -> list[ContentError]:
     errors += check_catalogues(tree)
     errors += check_bot_texts(tree)
     errors += check_reviewed_translations_complete(tree)
+    return errors
+
+
+_ANCHOR = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def check_section_anchors(page: Page) -> list[ContentError]:
+    """Every section has an explicit anchor (`## Hoe vraag ik het aan? {#hoe-vraag-ik-het-aan}`):
+    the bot links answers to it, in every language with the same id."""
+    errors, seen = [], set()
+    for line, _level, text, anchor in headings(page.body):
+        where = f"heading '{text}' (line {page.body_line + line - 1})"
+        if anchor is None:
+            errors.append(ContentError(page.repo_path, "body", f"{where} needs an explicit anchor, like {{#{_suggest(text)}}}"))
+        elif not _ANCHOR.match(anchor):
+            errors.append(ContentError(page.repo_path, "body", f"{where}: anchor '{anchor}' must be lowercase words joined by '-'"))
+        elif anchor in seen:
+            errors.append(ContentError(page.repo_path, "body", f"{where}: anchor '{anchor}' is used twice"))
+        else:
+            seen.add(anchor)
+    return errors
+
+
+def _suggest(text: str) -> str:
+    return "-".join(re.sub(r"[^\w\s-]", "", text.lower()).split()) or "sectie"
+
+
+def check_anchors_match_the_source(tree: ContentTree) -> list[ContentError]:
+    # Links to a section are built per language with the same id, so the ids must match; a
+    # translation that follows an older source is listed as stale instead.
+    errors = []
+    for translation, source in translations(tree):
+        if translation.meta.get(FIELD) != source_version(source):
+            continue
+        mine = [anchor for *_, anchor in headings(translation.body)]
+        theirs = [anchor for *_, anchor in headings(source.body)]
+        # A missing or extra section is a difference of structure (an error when reviewed, in
+        # the freshness report when a draft); the same sections must carry the same ids.
+        if len(mine) == len(theirs) and mine != theirs:
+            errors.append(ContentError(translation.repo_path, "body",
+                                       f"section anchors {mine} differ from those of {source.repo_path}: {theirs}"))
     return errors
 
 
@@ -190,10 +234,15 @@ def check_topic_ids_unique(tree: ContentTree) -> list[ContentError]:
 
 
 def check_folders_exist(tree: ContentTree) -> list[ContentError]:
+    """The pages content/site.yml names (folders, footer, the chat's privacy link) exist in every language."""
     settings_file = f"{tree.root.name}/site.yml"
+    named = [("folders", path) for path in tree.settings.folders]
+    named += [("footer_pages", path) for path in tree.settings.footer_pages]
+    named += [(setting, getattr(tree.settings, setting)) for setting in ("privacy_page", "week_van_de_veiligheid_page")
+              if getattr(tree.settings, setting)]
     return [
-        ContentError(settings_file, "folders", f"'{relative_path}' is not a page in {lang}")
-        for relative_path in tree.settings.folders
+        ContentError(settings_file, setting, f"'{relative_path}' is not a page in {lang}")
+        for setting, relative_path in named
         for lang in tree.settings.language_codes
         if (lang, relative_path) not in tree.files
     ]
