@@ -46,6 +46,12 @@ def translations(tree: ContentTree) -> list[tuple[Page, Page]]:
     return pairs
 
 
+def current_translations(tree: ContentTree) -> list[tuple[Page, Page]]:
+    """(translation, source) for the translations stamped as following their current source."""
+    return [(translation, source) for translation, source in translations(tree)
+            if translation.meta.get(FIELD) == source_version(source)]
+
+
 def stale_translations(tree: ContentTree) -> list[Stale]:
     stale = []
     for translation, source in translations(tree):
@@ -74,8 +80,8 @@ def structure_differences(tree: ContentTree, state: str) -> list[tuple[Page, Pag
     that are stamped as following the current source but whose sections, lists, links or numbers
     differ from its. (A stale translation is expected to differ: it is listed as stale.)"""
     found = []
-    for translation, source in translations(tree):
-        if translation.meta.get("translation") != state or translation.meta.get(FIELD) != source_version(source):
+    for translation, source in current_translations(tree):
+        if translation.meta.get("translation") != state:
             continue
         differences = structure(translation.body).differences(structure(source.body))
         if differences:

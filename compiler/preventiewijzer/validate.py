@@ -11,7 +11,7 @@ import yaml
 
 from . import facts as facts_module
 from .errors import ContentError, ContentInvalid
-from .freshness import FIELD, source_version, structure_differences, translations
+from .freshness import current_translations, structure_differences
 from .structure import headings
 from .i18n import catalogue_problems
 from .model import ContentTree, Page, load_tree
@@ -82,9 +82,7 @@ def check_anchors_match_the_source(tree: ContentTree) -> list[ContentError]:
     # Links to a section are built per language with the same id, so the ids must match; a
     # translation that follows an older source is listed as stale instead.
     errors = []
-    for translation, source in translations(tree):
-        if translation.meta.get(FIELD) != source_version(source):
-            continue
+    for translation, source in current_translations(tree):
         mine = [anchor for *_, anchor in headings(translation.body)]
         theirs = [anchor for *_, anchor in headings(source.body)]
         # A missing or extra section is a difference of structure (an error when reviewed, in
