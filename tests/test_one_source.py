@@ -50,7 +50,7 @@ def test_the_language_codes_are_set_only_in_content_site_yml():
     assert settings_found() == [], "read these from content/site.yml instead"
 
 
-def test_the_scan_finds_the_settings_it_looks_for(tmp_path):
+def test_the_scan_finds_the_settings_it_looks_for():
     # The patterns must catch what the layout review found, or the test above proves nothing.
     examples = ['LANGUAGES = ("nl", "en", "ber")', 'DEFAULT_LANGUAGE = "nl"', "    values: [nl, en, ber]",
                 '        return {"count": 3, "default_language": "nl"}', "        ~^/en/    en;",

@@ -15,17 +15,26 @@ _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 _FENCE = re.compile(r"^(```|~~~)")
 
 
-def headings(body: str) -> list[tuple[int, int, str, str | None]]:
-    """(line number in the body, level, text, explicit anchor) of every heading outside code."""
-    found, in_fence = [], False
+def _lines_outside_code(body: str):
+    """(line number in the body, line) of every line that is not inside a fenced code block."""
+    in_fence = False
     for number, line in enumerate(body.splitlines(), start=1):
         if _FENCE.match(line.strip()):
             in_fence = not in_fence
-            continue
-        match = None if in_fence else _HEADING.match(line)
-        if match:
-            found.append((number, len(match.group(1)), match.group(2), match.group(4)))
-    return found
+        elif not in_fence:
+            yield number, line
+
+
+def headings(body: str) -> list[tuple[int, int, str, str | None]]:
+    """(line number in the body, level, text, explicit anchor) of every heading outside code."""
+    return [(number, len(match.group(1)), match.group(2), match.group(4))
+            for number, line in _lines_outside_code(body) if (match := _HEADING.match(line))]
+
+
+def _set_difference(what: str, mine: frozenset[str], theirs: frozenset[str]) -> str:
+    missing, extra = sorted(theirs - mine), sorted(mine - theirs)
+    return (f"{what} differ from the source's" + (f"; missing {missing}" if missing else "")
+            + (f"; not in the source {extra}" if extra else ""))
 
 
 @dataclass(frozen=True)
@@ -46,28 +55,16 @@ class Structure:
         if self.list_items != source.list_items:
             found.append(f"{self.list_items} list items, the source has {source.list_items}")
         if self.links != source.links:
-            missing = sorted(set(source.links) - set(self.links))
-            extra = sorted(set(self.links) - set(source.links))
-            found.append("links differ from the source's" + (f"; missing {missing}" if missing else "")
-                         + (f"; not in the source {extra}" if extra else ""))
+            found.append(_set_difference("links", self.links, source.links))
         if self.facts != source.facts:
-            missing = sorted(source.facts - self.facts)
-            extra = sorted(self.facts - source.facts)
-            found.append("numbers or facts differ from the source's" + (f"; missing {missing}" if missing else "")
-                         + (f"; not in the source {extra}" if extra else ""))
+            found.append(_set_difference("numbers or facts", self.facts, source.facts))
         return found
 
 
 def structure(body: str) -> Structure:
     sections = [(level, anchor) for _, level, _, anchor in headings(body)]
     list_items, links, facts = 0, [], []
-    in_fence = False
-    for line in body.splitlines():
-        if _FENCE.match(line.strip()):
-            in_fence = not in_fence
-            continue
-        if in_fence or _HEADING.match(line):
-            continue
+    for _, line in _lines_outside_code(body):
         if _LIST_ITEM.match(line):
             list_items += 1
         links += _LINK.findall(line)
