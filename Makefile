@@ -24,7 +24,7 @@ BOT_DATA_SOURCES := $(shell find compiler/preventiewijzer -name '*.py') pyprojec
 # The test harness (tests/harness/): the bot server, the site server and the production stack.
 HARNESS := PYTHONPATH=tests PW_RASA=$(abspath $(BOT_VENV)/bin/rasa) PW_MODEL=$(abspath $(MODEL)) $(SITE_VENV)/bin/python -m
 
-.PHONY: help setup validate site folders translations bot-data messages train validate-bot run bot-server prod retention test eval bench-nlu bench-latency bench-site bench-load clean
+.PHONY: help setup validate site folders translations bot-data messages train validate-bot run bot-server prod retention test eval tune-answers bench-nlu bench-latency bench-site bench-load clean
 
 help:
 	@echo "make run          build everything and serve the site on :$(PORT) and the bot on :$(BOT_PORT)"
@@ -115,12 +115,14 @@ test: validate validate-bot $(MODEL) $(AXE)
 	  $(SITE_VENV)/bin/python -m pytest -q
 
 clean:
-	rm -rf build bot/models bot/data/generated bot/domain/generated.yml bot/.rasa bot/results
+	rm -rf build bot/models bot/data/generated bot/answers bot/domain/generated.yml bot/.rasa bot/results
 
 # --- benchmarks -------------------------------------------------------------------------------
 DEV_QUESTIONS ?= ../shared/eval/dev-questions.tsv
 EVAL := RASA_TELEMETRY_ENABLED=false PYTHONPATH=bot $(BOT_VENV)/bin/python bench/eval_nlu.py $(MODEL)
 eval: $(MODEL) $(SITE_VENV)/.installed
+	@echo "== Real questions (bench/real/): page, section, follow-ups, page context, out of scope, through a real rasa run"
+	@$(SITE_VENV)/bin/python bench/answers.py --model $(MODEL)
 	@echo "== 112 safety net: bench/safety/ and the ordinary questions, through a real rasa run"
 	@$(SITE_VENV)/bin/python bench/safety.py --model $(MODEL) --emergency-rows bench/eval-questions.tsv $(DEV_QUESTIONS)
 	@echo "== shared/eval/dev-questions.tsv"; $(EVAL) $(DEV_QUESTIONS) 2>/dev/null
@@ -129,6 +131,12 @@ eval: $(MODEL) $(SITE_VENV)/.installed
 	@echo "== Rasa NLU cross-validation, 3 folds (report in bot/results/cross-validation/)"
 	$(RASA) test nlu --nlu data --config config.yml --cross-validation --folds 3 --out results/cross-validation 2>&1 \
 	  | grep -E "Intent evaluation results|(test|train) (F1-score|Accuracy)" || true
+
+# The answer selector's settings, tried on the tuning half of bench/real/ only, e.g.
+#   make tune-answers TUNE="context_weight=0.5,0.8 search_weight=0.3,0.5"
+TUNE ?= context_weight=0.5,0.8
+tune-answers: $(MODEL)
+	cd bot && RASA_TELEMETRY_ENABLED=false PYTHONPATH=. ../$(BOT_VENV)/bin/python ../bench/tune_answers.py models/preventiewijzer.tar.gz $(TUNE) 2>/dev/null
 
 # CPU per message of understanding, in process, with the two costs of issue 14 both ways.
 bench-nlu: $(MODEL)

@@ -35,8 +35,10 @@ import safety_sets as sets  # noqa: E402
 _senders = itertools.count()
 
 
-def ask(url: str, sender: str, message: str, language: str) -> list[dict]:
-    body = json.dumps({"sender": sender, "message": message, "metadata": {"language": language}}).encode()
+def ask(url: str, sender: str, message: str, language: str, page: str | None = None) -> list[dict]:
+    """The replies of the REST channel, with the metadata the site's chat sends."""
+    metadata = {"language": language, **({"page": page} if page else {})}
+    body = json.dumps({"sender": sender, "message": message, "metadata": metadata}).encode()
     request = urllib.request.Request(url + "/webhooks/rest/webhook", data=body,
                                      headers={"Content-Type": "application/json"}, method="POST")
     with urllib.request.urlopen(request, timeout=60) as response:

@@ -3,7 +3,9 @@ import re
 
 import pytest
 
-from preventiewijzer.botdata import answer_text, domain_data, intent_name, nlu_data, response_name, rules_data
+from preventiewijzer.botdata import (answer_text, answer_texts, answers_data, domain_data, intent_name, nlu_data, response_name,
+                                     rules_data)
+from preventiewijzer.sections import sections
 
 LANG_CONDITION = re.compile(r"^\[(?P<label>[^\]]+)\]\((?P<url>/[a-z]+/[^)]*)\)$", re.MULTILINE)
 
@@ -26,34 +28,53 @@ def test_every_topic_has_a_rule(tree):
 
 
 @pytest.mark.parametrize("lang", ["nl", "en", "ber"])
-def test_answers_are_summary_plus_link_in_each_language(tree, lang):
+def test_answers_are_summary_or_section_plus_link_in_each_language(tree, lang):
     responses = domain_data(tree)["responses"]
+    answers = answers_data(tree)["responses"]
     for page in tree.topics(lang):
+        # The domain holds the summary, one variation per language (the default unconditioned).
         variations = responses[response_name(page.topic)]
         if lang == "nl":
             texts = [v["text"] for v in variations if "condition" not in v]
         else:
-            # chosen language = lang, or no chosen language and page language = lang
-            texts = [v["text"] for v in variations if any(c["value"] == lang for c in v.get("condition", []))]
-            assert len(texts) == 2
-            texts = sorted(set(texts))
+            texts = sorted({v["text"] for v in variations if any(c["value"] == lang for c in v.get("condition", []))})
         assert texts == [answer_text(page, tree)]
-        link = LANG_CONDITION.search(texts[0])
-        assert link, texts[0]
-        assert link["url"] == f"/{lang}/{page.section}/{page.topic}/"
-        assert "{{" not in texts[0] and "{" not in texts[0]  # Rasa would treat braces as slots
+        # The answer generator holds the summary and every section, each linked to its place.
+        for key, text in answer_texts(page, tree).items():
+            assert answers[response_name(page.topic)][key][lang] == text
+            link = LANG_CONDITION.search(text)
+            assert link, text
+            anchor = key.partition("#")[2]
+            assert link["url"] == f"/{lang}/{page.section}/{page.topic}/" + (f"#{anchor}" if anchor else "")
+            assert "{{" not in text
+
+
+def test_a_section_answer_is_its_first_sentences_and_never_half_a_list(tree):
+    page = tree.page("nl", "hulp/schadefonds.md")
+    by_anchor = {section.anchor: section for section in sections(page, tree)}
+    amounts = by_anchor["hoeveel-geld"].answer
+    assert amounts.startswith("Het Schadefonds deelt letsel in zes groepen in.")
+    assert all(f"€ {amount}" in amounts for amount in ("1.000", "2.500", "5.000", "10.000", "20.000", "35.000"))
+    # "Nabestaanden ... overleden door:" is followed by a list that does not fit: the sentence stops before it.
+    assert by_anchor["voor-familie-nabestaanden-en-naasten"].answer == "Nabestaanden zijn de familie van iemand die is overleden."
+    for section in by_anchor.values():
+        assert "{{" not in section.answer and "](" not in section.answer and "**" not in section.answer
 
 
 def all_response_texts(tree) -> list[str]:
     responses = domain_data(tree)["responses"]
-    return [variation["text"] for variations in responses.values() for variation in variations]
+    answers = answers_data(tree)["responses"]
+    return ([variation["text"] for variations in responses.values() for variation in variations]
+            + [text for by_key in answers.values() for by_lang in by_key.values() for text in by_lang.values()])
 
 
-def test_every_link_in_a_bot_answer_leads_to_a_page(tree):
-    pages = {page.url_path for page in tree.pages}
+def test_every_link_in_a_bot_answer_leads_to_a_page_and_its_section(tree):
+    anchors = {page.url_path: {s.anchor for s in sections(page, tree)} for page in tree.pages}
     for text in all_response_texts(tree):
         for url in re.findall(r"\]\(([^)]+)\)", text):
-            assert url in pages, f"bot answer links to {url}, which is not a page: {text[:60]}"
+            path, _, anchor = url.partition("#")
+            assert path in anchors, f"bot answer links to {url}, which is not a page: {text[:60]}"
+            assert not anchor or anchor in anchors[path], f"bot answer links to {url}, a section that does not exist"
 
 
 PHONE_NUMBER = re.compile(r"(?<![\w/-])(?:112|0\d{2,3}[- ]?\d{2,3}(?: ?\d{2,4}){0,2})(?![\w/-])")

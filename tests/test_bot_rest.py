@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from preventiewijzer.botdata import answer_text, hand_written_by_language
+from preventiewijzer.botdata import answer_texts, hand_written_by_language
 from preventiewijzer.validate import normalize_question
 
 from conftest import REPO
@@ -93,15 +93,16 @@ def test_held_out_questions_are_not_in_the_training_data(tree):
 
 
 @pytest.mark.parametrize("lang, path, question", CASES, ids=[f"{l}:{Path(p).stem}:{q[:30]}" for l, p, q in CASES])
-def test_topic_question_gets_summary_and_link_in_that_language(bot, tree, lang, path, question):
+def test_topic_question_gets_an_answer_of_its_page_and_link_in_that_language(bot, tree, lang, path, question):
     replies = bot.ask(sender(), question, lang)
     page = tree.page(lang, path)
     assert replies, "no answer"
     # A question that tells of violence ("I was beaten up") first gets "happening now? call 112".
     if len(replies) == 2:
         assert replies[0]["text"] == response_text(tree, "utter_danger_check", lang)
-    assert replies[-1]["text"] == answer_text(page, tree)
-    assert re.search(rf"\]\(/{lang}/[a-z-]+/{page.topic}/\)", replies[-1]["text"])
+    # The page's summary or the section that answers it, linked (to the section) in that language.
+    assert replies[-1]["text"] in answer_texts(page, tree).values()
+    assert re.search(rf"\]\(/{lang}/[a-z-]+/{page.topic}/(#[a-z0-9-]+)?\)", replies[-1]["text"])
 
 
 def response_text(tree, name: str, lang: str) -> str:
@@ -124,7 +125,7 @@ def test_the_page_language_is_the_default_for_the_conversation(bot, tree):
     bot.ask(conversation, "hello", "en")
     # No metadata on the second message: the conversation keeps English.
     replies = bot.ask(conversation, "how can my grandma tell if the person at her door is a con artist", None)
-    assert replies[0]["text"] == answer_text(page, tree)
+    assert replies[0]["text"] in answer_texts(page, tree).values()
 
 
 def test_bot_survives_odd_messages(bot):
@@ -144,7 +145,7 @@ def test_asking_for_another_language_switches_the_conversation(bot, tree):
 
 def test_a_message_clearly_in_another_language_is_answered_in_it(bot, tree):
     replies = bot.ask(sender(), "A man rang my bell saying he had to check the water pipes, should I let him in?", "nl")
-    assert replies[0]["text"] == answer_text(tree.page("en", "senioren/babbeltrucs.md"), tree)
+    assert replies[0]["text"] in answer_texts(tree.page("en", "senioren/babbeltrucs.md"), tree).values()
 
 
 def test_an_unclear_message_offers_likely_topics_and_the_contact_page(bot, tree):

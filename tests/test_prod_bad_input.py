@@ -119,6 +119,21 @@ def test_unknown_metadata_is_not_stored(stack_up):
     assert metadata["language"] == "en" and "tracking" not in metadata
 
 
+@pytest.mark.parametrize("page, kept", [
+    ("/en/hulp/schadefonds/", True),
+    ("/en/", True),
+    ("https://elsewhere.example/en/", False),  # another host's address
+    ("/xx/hulp/schadefonds/", False),  # not a language of this site
+    ("/en/" + "a" * 300, False),  # too long
+    ("/en/<script>/", False),
+])
+def test_the_page_is_stored_only_when_it_is_a_path_of_this_site(stack_up, page, kept):
+    who = sender()
+    assert fresh(stack_up.url).post(body(sender=who, message="hallo", metadata={"language": "en", "page": page})).answered
+    stored = stack_up.postgres.psql(f"select data from events where sender_id = '{who}' and type_name = 'user'")
+    assert (json.loads(stored)["metadata"].get("page") == page) is kept
+
+
 # --- property-based: whatever arrives, a 200 with a list of answers or a clear 4xx -----------------
 @pytest.fixture(scope="module")
 def instance(prod_stack):

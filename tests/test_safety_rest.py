@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from preventiewijzer.botdata import answer_text, hand_written_by_language
+from preventiewijzer.botdata import answer_texts, hand_written_by_language
 
 from conftest import REPO
 
@@ -67,13 +67,14 @@ def test_danger_after_the_emergency_reply_gets_112_first_again(bot, tree):
 def test_a_past_scene_gets_the_112_line_then_its_topic(bot, tree, lang):
     message, path = ABOUT_DANGER[lang]
     replies = bot.ask(sender(), message, lang)
-    assert [r["text"] for r in replies] == [response_texts(tree, "utter_danger_check")[lang],
-                                            answer_text(tree.page(lang, path), tree)]
+    assert [r["text"] for r in replies][:1] == [response_texts(tree, "utter_danger_check")[lang]]
+    assert len(replies) == 2 and replies[1]["text"] in answer_texts(tree.page(lang, path), tree).values()
 
 
 def test_a_general_question_gets_its_topic_without_the_112_line(bot, tree):
     replies = bot.ask(sender(), "hoe zorg ik dat mijn snackbar geen doelwit wordt voor overvallers", "nl")
-    assert [r["text"] for r in replies] == [answer_text(tree.page("nl", "ondernemers/overval-voorkomen.md"), tree)]
+    assert len(replies) == 1
+    assert replies[0]["text"] in answer_texts(tree.page("nl", "ondernemers/overval-voorkomen.md"), tree).values()
 
 
 def test_danger_in_the_middle_of_the_schadefonds_check_interrupts_it(bot, tree):

@@ -25,6 +25,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -67,6 +68,9 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
     def get_default_config() -> Dict[Text, Any]:
         return {
             "min_words": 3,  # shorter messages ("ok", "hallo") are not evidence of a language
+            # Once the conversation has a language, a short follow-up ("en als hij niet weggaat?")
+            # does not switch it: only a message of this many words, or an explicit request.
+            "min_words_to_switch": 8,
             "min_probability": 0.95,
             "ngram_range": [1, 4],
         }
@@ -149,11 +153,13 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
         best = int(probabilities.argmax())
         return self._model["classes"][best], float(probabilities[best])
 
-    def chosen_language(self, text: Text) -> Optional[Text]:
+    def chosen_language(self, text: Text, current: Optional[Text] = None) -> Optional[Text]:
+        """The language the reader asked for or clearly wrote in; `current` is the conversation's
+        language so far, which a short message does not change."""
         requested = requested_language(text)
         if requested:
             return requested
-        if len(text.split()) < self.config["min_words"]:
+        if len(text.split()) < self.config["min_words_to_switch" if current else "min_words"]:
             return None
         language, probability = self.detect(text)
         return language if probability >= self.config["min_probability"] else None
@@ -163,13 +169,14 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
         language = metadata.get("language") if isinstance(metadata, dict) else None
         return language if isinstance(language, str) and language in self.languages else None
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: List[Message], tracker: Optional[DialogueStateTracker] = None) -> List[Message]:
         for message in messages:
             found = []
             page = self.page_language(message)
             if page:
                 found.append(message_entity(PAGE_LANGUAGE, page))
-            chosen = self.chosen_language(message.get(TEXT) or "")
+            current = tracker.get_slot(CHOSEN_LANGUAGE) or tracker.get_slot(PAGE_LANGUAGE) if tracker else None
+            chosen = self.chosen_language(message.get(TEXT) or "", current)
             if chosen:
                 found.append(message_entity(CHOSEN_LANGUAGE, chosen))
             add_entities(self, message, found)

@@ -31,6 +31,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components import danger
+from components.answers import CANDIDATE, TOPIC_SLOT
 from components.entities import add_entities, message_entity
 
 DANGER_SLOT = "danger"
@@ -115,6 +116,13 @@ class EmergencySafetyNet(GraphComponent, EntityExtractorMixin):
         return bool(intent) and intent.startswith(self.config["topic_prefix"])
 
     def _set_best_topic(self, message: Message) -> None:
+        """The answer selector's topic and section (components/answers.py), else the
+        classifier's best-ranked topic."""
+        answer = message.get(CANDIDATE)
+        if answer:
+            self._set_intent(message, answer["intent"])
+            add_entities(self, message, [message_entity(TOPIC_SLOT, answer["topic"])])
+            return
         for candidate in message.get(INTENT_RANKING_KEY) or []:
             if self._is_topic(candidate["name"]):
                 self._set_intent(message, candidate["name"])

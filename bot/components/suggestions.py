@@ -2,7 +2,7 @@
 
 After the FallbackClassifier has set `nlu_fallback` (or the classifier's intent is one the safety
 net may turn into "not sure": `unsure_intents`), the three best-ranked topics become the
-entities `suggestion_N` (the intent, sent back as a button payload) and `suggestion_N_title`
+entities `suggestion_N` (the intent and its `topic` slot, sent back as a button payload) and `suggestion_N_title`
 (the topic's page title in the conversation's language). The titles are learned from the
 training data: each generated topic block carries `metadata: {language, title, translation}`;
 the language whose pages are the source (`translation: source`) is the default, as it is for the
@@ -22,6 +22,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components.answers import button_payload
 from components.entities import add_entities, message_entity
 from components.storage import load_json, save_json
 
@@ -81,7 +82,8 @@ class TopicSuggestions(GraphComponent, EntityExtractorMixin):
             found = []
             for number, intent in enumerate(topics[: self.config["count"]], start=1):
                 title = self.titles[intent].get(language) or self.titles[intent].get(self.default_language)
-                found += [message_entity(f"suggestion_{number}", intent), message_entity(f"suggestion_{number}_title", title)]
+                found += [message_entity(f"suggestion_{number}", button_payload(intent)),
+                          message_entity(f"suggestion_{number}_title", title)]
             add_entities(self, message, found)
         return messages
 

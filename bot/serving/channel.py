@@ -3,7 +3,9 @@
 The same path and reply format as Rasa's `rest` channel (POST /webhooks/rest/webhook), plus:
 - the request is checked before Rasa sees it: a JSON object with a sender id (1-128 letters,
   digits or `-_.:@`), a message (a string of at most 1000 characters, the chat field's own limit)
-  and optional metadata, of which only a known `language` is kept (nothing else is stored).
+  and optional metadata, of which only a known `language` and `page` (a path of this site: one
+  of its languages, then at most 200 lower-case letters, digits, `-` and `/`) are kept; nothing
+  else is stored.
   Anything else is answered with a 400 (413 for a longer message) and a JSON reason;
 - control characters, lone surrogates and bidirectional overrides are taken out of the message;
 - when the lock store (Redis) or the tracker store (PostgreSQL) fails, the reply is a 503 in the
@@ -30,6 +32,8 @@ logger = logging.getLogger(__name__)
 
 SENDER = re.compile(r"[A-Za-z0-9_.:@-]{1,128}")
 MAX_MESSAGE = 1000
+# The path of a page of this site, as the chat sends it (`location.pathname`).
+PAGE = re.compile(r"/[a-z]+/[a-z0-9/-]{0,200}")
 # Embeddings, overrides and isolates: they make stored text display as something it is not.
 BIDI_CONTROLS = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
@@ -76,9 +80,17 @@ def parse(body: bytes, languages: Collection[str]) -> Tuple[str, str, Dict[str, 
     metadata = payload.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):
         raise BadRequest(400, "metadata must be a JSON object")
-    language = (metadata or {}).get("language")
-    # Only a known language code is kept; anything else ([], {}, 3, a long string) is dropped.
-    return sender, message, ({"language": language} if isinstance(language, str) and language in languages else {})
+    metadata = metadata or {}
+    kept = {}
+    # Only a known language code and a page path of this site are kept; anything else ([], {}, 3,
+    # a long string, another host's address) is dropped.
+    language = metadata.get("language")
+    if isinstance(language, str) and language in languages:
+        kept["language"] = language
+    page = metadata.get("page")
+    if isinstance(page, str) and PAGE.fullmatch(page) and page.split("/")[1] in languages:
+        kept["page"] = page
+    return sender, message, kept
 
 
 class GuardedRestInput(InputChannel):

@@ -18,6 +18,7 @@ class Language:
     code: str  # directory and URL prefix: nl, en, ber
     name: str  # shown in the language switcher
     html_lang: str  # BCP 47 tag for <html lang>: nl, en, rif (Tarifit)
+    stemmer: str | None = None  # the Snowball stemmer the bot's search uses; None: words as written
 
 
 @dataclass(frozen=True)

@@ -121,7 +121,9 @@
       headers: {"Content-Type": "application/json"},
       credentials: "omit",
       signal: controller.signal,
-      body: JSON.stringify({sender: senderId(), message: message, metadata: {language: config.language}})
+      // The page the chat is on: a question that names no topic is answered for this page.
+      body: JSON.stringify({sender: senderId(), message: message,
+                            metadata: {language: config.language, page: window.location.pathname}})
     }).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
