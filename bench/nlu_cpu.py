@@ -3,6 +3,7 @@
 Runs in the bot environment with the trained model, in process (no HTTP):
 - the whole NLU pipeline (`Agent.parse_message`) per message of bench/eval-questions.tsv:
   median and mean CPU time (time.process_time), after a warm-up;
+- answer selection on its own (components/answers.py: search and choice of topic and section);
 - the two costs issue 14 named, each measured both ways in this same run on the same messages:
   the classifier's product with scikit-learn's C-ordered weights (Rasa's own load) against the
   Fortran-ordered ones (components/classifier.py), and the language detector's stored lists turned
@@ -128,6 +129,17 @@ def main() -> int:
               f"{after:.3f} ms (ratio {before / after:.1f})")
     else:
         print(f"classifier or language detector not found among {', '.join(sorted(loaded))}")
+
+    selector = loaded.get("AnswerSelector")
+    if selector is not None:
+        # Answer selection on its own (issue 13): the search over the pages and the choice of
+        # topic and section, per message; it is part of the pipeline figure above.
+        ranking = [{"name": intent, "confidence": 1 / len(selector._intents)} for intent in selector._intents]
+        search = statistics.median(cpu_ms(lambda: selector.search(m)) for m in messages)
+        choose = statistics.median(cpu_ms(lambda: selector.choose(ranking, selector.search(m), selector.topics[0]))
+                                   for m in messages)
+        print(f"answer selection, per message: search {search:.3f} ms, search and choice {choose:.3f} ms "
+              f"({len(selector._doc_topic)} documents)")
     return 0
 
 
