@@ -22,12 +22,16 @@ def test_a_reader_gets_an_answer_with_a_working_link_in_their_language(site, pag
     assert page.evaluate("document.activeElement.id") == "pw-chat-input"  # focus moves into the chat
     ask(page, question)
     # The answer (a question that tells of violence gets "happening now? call 112" before it).
-    link = page.locator(f'.pw-chat__message--bot a[href="{topic_path}"]')
+    # The link goes to the topic's page, to the section that answers when one does.
+    link = page.locator(f'.pw-chat__message--bot a[href^="{topic_path}"]')
     link.wait_for(timeout=30000)
     assert link.count() == 1
+    href = link.get_attribute("href")
     link.click()
-    page.wait_for_url(f"{site}{topic_path}")
+    page.wait_for_url(f"{site}{href}")
     assert page.locator("h1").count() == 1
+    anchor = href.partition("#")[2]
+    assert not anchor or page.locator(f"h2[id='{anchor}']").count() == 1
     assert all(url.startswith(site) for url in requests), [u for u in requests if not u.startswith(site)]
     assert page.context.cookies() == []
 
@@ -59,7 +63,7 @@ def test_without_the_bot_the_widget_shows_the_numbers_and_recovers(site, page, b
         SiteHandler.bot_url = bot.url
     ask(page, "Iemand belt aan en zegt dat hij van het waterbedrijf is, wat moet ik doen?")
     answer = last_bot_message(page, 3)
-    assert answer.locator('a[href="/nl/senioren/babbeltrucs/"]').count() == 1
+    assert answer.locator('a[href^="/nl/senioren/babbeltrucs/"]').count() == 1
 
 
 def test_the_chat_works_by_keyboard_alone(site, page):

@@ -89,7 +89,7 @@ class AnswerSelector(GraphComponent, EntityExtractorMixin):
             "search_scale": 8.0,  # the BM25 score that counts as a full match...
             "search_floor": 2.0,  # ...above this one, what a few common words reach
             "search_spread": 2.0,  # how fast a topic's search score falls behind the best's
-            "context_weight": 0.8,  # the bonus of the conversation's or the page's topic
+            "context_weight": 1.0,  # the bonus of the conversation's or the page's topic
             "context_floor": 1.0,  # ...the share of it that needs no match with the topic's text
             "answer_threshold": 0.45,  # below it, the classifier's own answer (unsure, out of scope)
             "out_of_scope_weight": 0.7,  # ...and below this times the classifier's out_of_scope
@@ -128,6 +128,7 @@ class AnswerSelector(GraphComponent, EntityExtractorMixin):
         stemmers = (data or {}).get("stemmers", {})
         self._stemmers = {lang: Stemmer.Stemmer(name) for lang, name in stemmers.items()}
         self._stopwords = {lang: stopwords(name) for lang, name in stemmers.items()}
+        self._any_stopwords = frozenset().union(*self._stopwords.values())
         self._languages = (data or {}).get("languages", list(stemmers))
         self.topics: List[Text] = []
         self.page_topics: Dict[Text, Text] = {}  # page path -> topic
@@ -157,7 +158,9 @@ class AnswerSelector(GraphComponent, EntityExtractorMixin):
         in a language without a stemmer, the words as written."""
         stemmer = self._stemmers.get(language)
         if stemmer is None:
-            return words(text)
+            # As written, less what is a stop word in any language: Tarifit messages and pages
+            # hold Dutch words too, and "wat is een" must not decide a topic.
+            return [word for word in words(text) if word not in self._any_stopwords]
         stop = self._stopwords[language]
         return stemmer.stemWords([word for word in words(text) if word not in stop])
 

@@ -21,6 +21,8 @@ THREAT = {
         r"\binbr(aak|eker\w*|eken|eekt|eek)\b", r"\bingebroken\b", r"\bbreekt in\b", r"\bbreken in\b",
         r"\b(binnengedrongen|binnendringen|dringt binnen|dringen binnen|binnengevallen)\b",
         r"\bze zijn binnen\b", r"\b(hij|iemand|er) is binnen\b",
+        # the till or the safe emptied: a robbery told by what was taken
+        r"\b(kassa|la|kluis|winkel|zaak)\b.{0,12}\b(leeg ?gehaald|leeggeroofd|leeggeplunderd|geroofd)\b",
         # weapons
         r"\b(mes|messen|mesje|pistool|pistolen|vuurwapen\w*|wapen|wapens|geweer|revolver|knuppel|"
         r"honkbalknuppel|bijl|machete|schroevendraaier|breekijzer|koevoet|hamer|stanleymes)\b",
@@ -95,7 +97,7 @@ THREAT = {
         r"\b(lmus|lmusat|pistool|lferdi|ssilah|tournevis|lmetraqa|lmeteraqa|l3asa|l3esa|breekijzer|bumba|plofkraak|lmaska)\b",
         r"\b(tferqe3|yeferqe3|ttewten|wten|yewwet|ad yi-yewwet|yettwwet|ttwwten|yejbed|jebden|hedden|yehedd|"
         r"ttheddan|yenegh|ad yi-yenegh|qqnen|ttqennen|yeddea|yedde3)\b",
-        r"\b(kecmen|yekcem|yekcem-d|kecmen-d|ad yadef|yadef)\b",
+        r"\b(kecmen|yekcem|yekcem-d|kecmen-d|ad yadef|yadef|yettadef|ttadfen)\b",
         r"\b(ca n bnadem|bnadem|argaz|irgazen|ca n argaz|umaker|imaker\w*)\b.{0,15}\b(deg|di) (taddart|uxxam|axxam|hanut|lbit)\b",
         r"\b(y?ttwet|ittwet|yettwwet)\w*", r"\b(yewwi|yewwin|ikkes|yekkes|yuker|ttfen|yettef)\b.{0,15}\b(lkart|tilifun|ssak|lbeztam|idrimen)\b",
         r"\b(y?ttarz|y?ttrezz|rzen)\w*",
@@ -339,21 +341,24 @@ FRAUD_DOOR = {
             r"\b(courier|someone|somebody|a man|a woman|officer|officers|police|detective|technician|engineer|guy)\b.{0,40}"
             r"\b(coming|on (his|her|the|their) way|at (my |the |her |his )?(\w+'?s )?door|outside|ringing|knocking|will come|arriving|here to)\b",
         ],
-        "ber": [r"\b(koerier|politie|agent|monteur|ca n bnadem|argaz)\b.{0,40}\b(gh[ae]r tewwart|ad d-yas|yusa-d|ad yas|deg tewwart)\b"],
+        # at the door, on the way, or already in the house ("deg taddart-nnes": in her house)
+        "ber": [r"\b(koerier|politie|agent|monteur|ca n bnadem|argaz)\b.{0,40}"
+                r"\b(gh[ae]r tewwart|ad d-yas|yusa-d|ad yas|deg tewwart|deg taddart|deg uxxam)"],
     },
     "trick": {
         "nl": [r"\b(ophalen|op te halen|komt halen|halen|meenemen|afgeven|inleveren|pinpas|bankpas|pas|sieraden|goud|"
                r"geld|contant|kluis|waardevolle|binnen (komen|laten)|binnenkomen|naar binnen|per se|perse)\b"],
         "en": [r"\b(collect|pick up|picking up|take (my|the)|card|cards|jewel\w*|gold|cash|money|valuables|"
                r"let (him|them|her) in|come in|get in)\b"],
-        "ber": [r"\b(lkart|ddheb|idrimen|ad yawi|ad yekcem|ad yadef)\b"],
+        "ber": [r"\b(lkart|ddheb|idrimen|ad yawi|ad yekcem|ad yadef|yettadef)\b"],
     },
 }
 # Violence or a weapon makes a visit danger now, not a trick at the door.
 VIOLENT = {
     "nl": [r"\b(mes|pistool|wapen|vuurwapen|knuppel|slaat|schopt|duwt|trapt|bedreigt|dreigt|steekt)\b"],
     "en": [r"\b(knife|gun|pistol|weapon|bat|hits|kicks|pushes|pushing|threaten\w*|stab\w*)\b"],
-    "ber": [r"\b(lmus|pistool|ssilah|yewwet|hedden|wten)\b"],
+    # ...and so does forcing the way in ("s lqehr": by force).
+    "ber": [r"\b(lmus|pistool|ssilah|yewwet|hedden|wten)\b", r"\bs lqehr\b"],
 }
 
 # --- PANIC: a short cry with no question in it: "overval!!", "help", "inbraak", "ze zijn binnen"
