@@ -90,7 +90,6 @@ class AnswerSelector(GraphComponent, EntityExtractorMixin):
             "search_floor": 2.0,  # ...above this one, what a few common words reach
             "search_spread": 2.0,  # how fast a topic's search score falls behind the best's
             "context_weight": 1.0,  # the bonus of the conversation's or the page's topic
-            "context_floor": 1.0,  # ...the share of it that needs no match with the topic's text
             "answer_threshold": 0.45,  # below it, the classifier's own answer (unsure, out of scope)
             "out_of_scope_weight": 0.7,  # ...and below this times the classifier's out_of_scope
             # The classifier sure it is out of scope, and the topic's text not matching (this share
@@ -122,14 +121,13 @@ class AnswerSelector(GraphComponent, EntityExtractorMixin):
     # --- the index -----------------------------------------------------------------------------
     def _build(self, data: Optional[Dict[Text, Any]]) -> None:
         """The search index, built at load: a few hundred short documents take milliseconds."""
-        self.data = data
         # Snowball stemmers and stop words by language code (content/site.yml); a language without
         # a stemmer (Tarifit) is searched as written.
         stemmers = (data or {}).get("stemmers", {})
         self._stemmers = {lang: Stemmer.Stemmer(name) for lang, name in stemmers.items()}
         self._stopwords = {lang: stopwords(name) for lang, name in stemmers.items()}
         self._any_stopwords = frozenset().union(*self._stopwords.values())
-        self._languages = (data or {}).get("languages", list(stemmers))
+        self._languages = (data or {}).get("languages", [])
         self.topics: List[Text] = []
         self.page_topics: Dict[Text, Text] = {}  # page path -> topic
         self._doc_topic: List[int] = []  # document -> index in self.topics
@@ -262,11 +260,9 @@ class AnswerSelector(GraphComponent, EntityExtractorMixin):
         scores = np.asarray([confidence.get(intent, 0.0) for intent in self._intents])
         scores = scores + config["search_weight"] * search
         if context in self.topics:
-            # The full bonus when the message matches the context topic's text, `context_floor`
-            # of it when it matches nothing there ("wat moet ik doen?").
-            match = min(raw[self.topics.index(context)] / config["search_scale"], 1.0)
-            floor = config["context_floor"]
-            scores[self.topics.index(context)] += config["context_weight"] * (floor + (1 - floor) * match)
+            # Whether or not the message matches the topic's text: "wat moet ik doen?" does not.
+            # (Scaling the bonus by the match cost a third of the follow-ups on the tuning half.)
+            scores[self.topics.index(context)] += config["context_weight"]
         best = int(scores.argmax())
         section = self.best_section(best, document_scores)
         key = f"{self.topics[best]}#{section}" if section else self.topics[best]
