@@ -340,6 +340,9 @@ FRAUD_DOOR = {
         "en": [
             r"\b(courier|someone|somebody|a man|a woman|officer|officers|police|detective|technician|engineer|guy)\b.{0,40}"
             r"\b(coming|on (his|her|the|their) way|at (my |the |her |his )?(\w+'?s )?door|outside|ringing|knocking|will come|arriving|here to)\b",
+            # already inside
+            r"\b(courier|someone|somebody|a man|a woman|officer|officers|police|detective|technician|engineer|guy)\b.{0,40}"
+            r"\b(inside|in) (my|the|her|his|our) (house|home|flat|apartment|hallway|living room|kitchen)\b",
         ],
         # at the door, on the way, or already in the house ("deg taddart-nnes": in her house)
         "ber": [r"\b(koerier|politie|agent|monteur|ca n bnadem|argaz)\b.{0,40}"
@@ -349,7 +352,7 @@ FRAUD_DOOR = {
         "nl": [r"\b(ophalen|op te halen|komt halen|halen|meenemen|afgeven|inleveren|pinpas|bankpas|pas|sieraden|goud|"
                r"geld|contant|kluis|waardevolle|binnen (komen|laten)|binnenkomen|naar binnen|per se|perse)\b"],
         "en": [r"\b(collect|pick up|picking up|take (my|the)|card|cards|jewel\w*|gold|cash|money|valuables|"
-               r"let (him|them|her) in|come in|get in)\b"],
+               r"let (him|them|her) in|come in|get in|won'?t leave|will not leave|refuses? to leave|not leaving)\b"],
         "ber": [r"\b(lkart|ddheb|idrimen|ad yawi|ad yekcem|ad yadef|yettadef)\b"],
     },
 }
