@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -20,9 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))  # the harness
 sys.path.insert(0, str(REPO / "bench"))
-from harness.process import free_port  # noqa: E402
-from harness.rasa import rasa_run  # noqa: E402
-from latency import process  # noqa: E402
+from latency import bot_server  # noqa: E402
 from preventiewijzer.botdata import hand_written_by_language  # noqa: E402
 from preventiewijzer.validate import load_valid_tree  # noqa: E402
 import real_sets as sets  # noqa: E402
@@ -108,10 +105,7 @@ def main() -> int:
     parser.add_argument("--half", choices=["tuning", "held-out"], help="only this half (default: both)")
     args = parser.parse_args()
     tree = load_valid_tree(REPO / "content")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    bot = rasa_run(port, model=args.model)
-    with process("rasa", bot.args, url + "/", Path(tempfile.mkdtemp(prefix="pw-answers-")), cwd=bot.cwd, env=bot.env):
+    with bot_server(args.model, "answers") as url:
         cases = sets.cases(args.half)
         with ThreadPoolExecutor(4) as pool:
             results = list(zip(cases, pool.map(lambda c: converse(url, c), cases)))

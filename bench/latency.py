@@ -43,6 +43,17 @@ def process(name: str, args: list[str], url: str, log_dir: Path, **kwargs):
         server.stop()
 
 
+@contextmanager
+def bot_server(model: Path, name: str):
+    """A `rasa run` of `model` on a free port for the length of the block; yields its address
+    (logs in a temporary directory named after `name`)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    bot = rasa_run(port, model=model)
+    with process("rasa", bot.args, url + "/", Path(tempfile.mkdtemp(prefix=f"pw-{name}-")), cwd=bot.cwd, env=bot.env):
+        yield url
+
+
 def ask(url: str, sender: str, message: str) -> float:
     body = json.dumps({"sender": sender, "message": message, "metadata": {"language": "nl"}}).encode()
     request = urllib.request.Request(url + "/webhooks/rest/webhook", data=body,

@@ -16,7 +16,6 @@ import itertools
 import json
 import re
 import sys
-import tempfile
 import urllib.request
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
@@ -25,10 +24,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))  # the harness
 sys.path.insert(0, str(REPO / "bench"))
-from latency import process  # noqa: E402
-from harness.rasa import rasa_run  # noqa: E402
+from latency import bot_server  # noqa: E402
 from preventiewijzer.botdata import hand_written_by_language  # noqa: E402
-from harness.process import free_port  # noqa: E402
 from preventiewijzer.validate import load_valid_tree  # noqa: E402
 import safety_sets as sets  # noqa: E402
 
@@ -117,10 +114,7 @@ def main() -> int:
                         help="question sets whose `emergency` rows must also get 112 first")
     args = parser.parse_args()
     tree = load_valid_tree(REPO / "content")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    bot = rasa_run(port, model=args.model)
-    with process("rasa", bot.args, url + "/", Path(tempfile.mkdtemp(prefix="pw-safety-")), cwd=bot.cwd, env=bot.env):
+    with bot_server(args.model, "safety") as url:
         with ThreadPoolExecutor(4) as pool:
             results = {name: list(zip(cases, pool.map(lambda c: converse(url, c), cases)))
                        for name, cases in (("danger", sets.danger_cases()), ("about", sets.about_cases()),
