@@ -24,15 +24,16 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import real_sets as sets  # noqa: E402
+from nlu_cpu import components  # noqa: E402
 
 from components.answers import AnswerSelector  # noqa: E402
 
 
 def answer_selector(agent: Agent) -> AnswerSelector:
-    for node in agent.processor.graph_runner._instantiated_nodes.values():
-        if isinstance(node._component, AnswerSelector):
-            return node._component
-    raise SystemExit("the model has no AnswerSelector")
+    selector = components(agent).get("AnswerSelector")
+    if selector is None:
+        raise SystemExit("the model has no AnswerSelector")
+    return selector
 
 
 async def record(agent: Agent, selector: AnswerSelector, cases: list[sets.Case]) -> list[list[tuple]]:
