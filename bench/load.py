@@ -1,14 +1,20 @@
-"""Load through nginx: concurrent simulated conversations against 1 and 2 Rasa instances
+"""Load through nginx, the code before the performance work against the code now, in one run
 (`make bench-load`; a benchmark, not a test).
 
-Starts the production stack (tests/harness/stack.py: PostgreSQL, Redis, 2 `rasa run`, nginx, all
-on 127.0.0.1), lets nginx route the chat to one instance and then to both, and each time runs
---conversations readers at once, each sending --turns questions (nl and en, from
-bench/eval-questions.tsv) one after the other, each reader from its own loopback address.
-Bounded: conversations x turns messages per run and --deadline seconds. Reports messages/s,
-p50/p95 latency, errors, the 2-vs-1 ratio and where the CPU went.
+For each version (the commit tagged `perf-baseline`, checked out into a temporary worktree, then
+this checkout) it starts the production stack (tests/harness/stack.py: PostgreSQL, Redis, 2
+`rasa run`, nginx, all on 127.0.0.1) with that version's bot code and deploy templates, and the
+same model, site and content (the performance work changes neither), and runs:
+- the capacity run: --conversations readers at once, each sending --turns questions (nl and en,
+  from bench/eval-questions.tsv) one after the other, each reader from its own loopback address:
+  messages/s, p50/p95 latency, errors, CPU per answered message of each server;
+- the turn bands: --band-conversations readers of 40 turns each, measured per band of turns
+  (1-5, 6-20, 21-40), to show whether a message costs more as the conversation grows.
+Then understanding's own CPU per message (bench/nlu_cpu.py --summary, in process), which
+includes answer selection, reported on its own line.
+Bounded: a fixed number of messages and --deadline seconds per run.
 
-    .venv/site/bin/python bench/load.py [--conversations 32] [--turns 8]
+    .venv/site/bin/python bench/load.py [--conversations 32] [--turns 8] [--baseline perf-baseline]
 """
 from __future__ import annotations
 
@@ -16,19 +22,24 @@ import argparse
 import csv
 import os
 import random
+import shutil
+import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))  # the harness
 
-from harness.faults import route_to  # noqa: E402
 from harness.process import StackError  # noqa: E402
+from harness.rasa import BOT, DEFAULT_RASA, model_path  # noqa: E402
 from harness.stack import Stack  # noqa: E402
 from harness.load import Conversation, LoadResult, run_conversations  # noqa: E402
 
 TICK = os.sysconf("SC_CLK_TCK")
+SERVERS = ("rasa", "nginx", "postgres", "redis")
+BANDS = ((1, 5), (6, 20), (21, 40))
 
 
 def questions() -> dict[str, list[str]]:
@@ -77,86 +88,132 @@ def cpu_seconds(roots: dict[str, list[int]]) -> dict[str, float]:
     return totals
 
 
-def own_cpu() -> float:
-    """This process only (the simulated readers' threads), not the servers it started."""
-    times = os.times()
-    return times.user + times.system
+@dataclass
+class Measured:
+    result: LoadResult
+    cpu: dict[str, float] = field(default_factory=dict)  # seconds per server
+
+    def per_message_ms(self, server: str) -> float:
+        return 1000 * self.cpu[server] / max(1, self.result.answered)
+
+    @property
+    def stack_ms(self) -> float:
+        return sum(self.per_message_ms(server) for server in SERVERS)
 
 
-def machine_busy() -> tuple[float, float]:
-    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
-    idle = values[3] + values[4]
-    return sum(values) - idle, sum(values)
-
-
-def measure(stack: Stack, routed: list[int], count: int, args, run: str) -> tuple[LoadResult, dict[str, float], float]:
-    route_to(stack, routed)
-    run_conversations(stack.url, conversations(4, 5, f"warm-{run}", seed=1))  # both instances warm
-    roots = {"rasa": [stack.instances[i].pid for i in routed], "nginx": [stack.nginx.pid],
+def measured(stack: Stack, talk) -> Measured:
+    roots = {"rasa": [instance.pid for instance in stack.instances], "nginx": [stack.nginx.pid],
              "postgres": [stack.postgres.service.pid], "redis": [stack.redis.service.pid]}
-    before, busy_before, client_before = cpu_seconds(roots), machine_busy(), own_cpu()
-    # Few conversations: several rounds of them, for enough messages to have a p95.
-    result = LoadResult()
-    for round_ in range(max(1, args.conversations // (4 * count))):
-        part = run_conversations(stack.url, conversations(count, args.turns, f"{run}r{round_}", seed=len(routed) + round_),
-                                 deadline=args.deadline)
-        result.latencies += part.latencies
-        result.failures += part.failures
-        result.skipped += part.skipped
-        result.seconds += part.seconds
-    after, busy_after, client_after = cpu_seconds(roots), machine_busy(), own_cpu()
-    used = {name: after[name] - before[name] for name in roots}
-    used["client"] = client_after - client_before
-    # Whatever else ran on the machine meanwhile (the busy share is over all cores).
-    busy_seconds = (busy_after[0] - busy_before[0]) / TICK
-    used["other"] = max(0.0, busy_seconds - sum(used.values()))
-    busy = (busy_after[0] - busy_before[0]) / max(1, busy_after[1] - busy_before[1])
-    return result, used, busy
+    before = cpu_seconds(roots)
+    result = talk()
+    after = cpu_seconds(roots)
+    return Measured(result, {name: after[name] - before[name] for name in roots})
+
+
+def run_version(code: Path, root: Path, args) -> tuple[Measured, list[Measured]]:
+    with Stack(root, args.site, instances=2, code=code) as stack:
+        run_conversations(stack.url, conversations(4, 5, "warm", seed=1))  # both instances warm
+        capacity = measured(stack, lambda: run_conversations(
+            stack.url, conversations(args.conversations, args.turns, "capacity", seed=2), deadline=args.deadline))
+        long = conversations(args.band_conversations, BANDS[-1][1], "bands", seed=3)
+        bands = []
+        for first, last in BANDS:
+            part = [Conversation(c.sender, c.language, c.messages[first - 1:last]) for c in long]
+            bands.append(measured(stack, lambda: run_conversations(stack.url, part, deadline=args.deadline)))
+        return capacity, bands
+
+
+def baseline_checkout(ref: str, into: Path) -> Path | None:
+    """The baseline's code in a temporary worktree, with this checkout's generated answers
+    (built with the model both versions run)."""
+    found = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
+                           capture_output=True, text=True)
+    if found.returncode != 0:
+        print(f"No commit {ref!r} here (tags not fetched? `git fetch --tags`): measuring this checkout only.")
+        return None
+    subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "--quiet", str(into), ref], check=True)
+    shutil.copytree(BOT / "answers", into / "bot" / "answers", dirs_exist_ok=True)
+    changed = subprocess.run(["git", "-C", str(REPO), "diff", "--stat", ref, "--", "bot/components", "bot/config.yml"],
+                             capture_output=True, text=True).stdout.strip()
+    if changed:
+        print(f"Note: the model's components changed since {ref}; both versions run the current model:\n{changed}")
+    return into
+
+
+def understanding_line() -> str:
+    """bench/nlu_cpu.py --summary in the bot environment: the NLU pipeline's CPU per message."""
+    done = subprocess.run([str(DEFAULT_RASA.parent / "python"), str(REPO / "bench/nlu_cpu.py"), str(model_path()), "--summary"],
+                          cwd=BOT, env=dict(os.environ, PYTHONPATH=str(BOT), RASA_TELEMETRY_ENABLED="false"),
+                          capture_output=True, text=True, timeout=900)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("understanding")]
+    return lines[0] if lines else f"understanding: bench/nlu_cpu.py failed: {done.stderr[-500:]}"
+
+
+def report(results: dict[str, tuple[Measured, list[Measured]]], args, understanding: str) -> None:
+    print(f"\nLoad through nginx, 2 Rasa instances, {os.cpu_count()} CPU cores; nl/en questions from "
+          f"bench/eval-questions.tsv, every reader from its own loopback address.")
+    print(f"\nCapacity: {args.conversations} conversations x {args.turns} turns at once")
+    print(f"{'version':<10} {'answered':>8} {'errors':>6} {'msg/s':>7} {'p50 ms':>7} {'p95 ms':>7} | CPU ms per message: "
+          f"{'rasa':>5} {'nginx':>5} {'pg':>5} {'redis':>5} {'stack':>6}")
+    for version, (capacity, _) in results.items():
+        r = capacity.result
+        print(f"{version:<10} {r.answered:>8} {len(r.failures) + r.skipped:>6} {r.rate:>7.1f} {r.median * 1000:>7.0f} "
+              f"{r.percentile(0.95) * 1000:>7.0f} | {'':>19} "
+              + " ".join(f"{capacity.per_message_ms(s):>5.1f}" for s in SERVERS) + f" {capacity.stack_ms:>6.1f}")
+    print(f"\nTurn bands: {args.band_conversations} conversations x {BANDS[-1][1]} turns at once, measured per band")
+    print(f"{'version':<10} {'turns':>6} {'answered':>8} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} | CPU ms per message: "
+          f"{'rasa':>5} {'nginx':>5} {'pg':>5} {'redis':>5} {'stack':>6}")
+    for version, (_, bands) in results.items():
+        for (first, last), band in zip(BANDS, bands):
+            r = band.result
+            print(f"{version:<10} {f'{first}-{last}':>6} {r.answered:>8} {len(r.failures) + r.skipped:>6} "
+                  f"{r.median * 1000:>7.0f} {r.percentile(0.95) * 1000:>7.0f} | {'':>19} "
+                  + " ".join(f"{band.per_message_ms(s):>5.1f}" for s in SERVERS) + f" {band.stack_ms:>6.1f}")
+    print()
+    for version, (_, bands) in results.items():
+        print(f"{version}: CPU per message at turns 21-40 / turns 1-5: x{bands[-1].stack_ms / bands[0].stack_ms:.2f}")
+    if "before" in results:
+        (old, _), (new, _) = results["before"], results["after"]
+        print(f"after / before, capacity run: throughput x{new.result.rate / old.result.rate:.2f}, "
+              f"p95 x{new.result.percentile(0.95) / old.result.percentile(0.95):.2f}, "
+              f"stack CPU per message x{new.stack_ms / old.stack_ms:.2f}")
+    print(understanding)
+    for version, (capacity, bands) in results.items():
+        for measured_run in (capacity, *bands):
+            for failure in measured_run.result.failures[:5]:
+                print(f"  error ({version}):", failure)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conversations", type=int, default=32)
     parser.add_argument("--turns", type=int, default=8)
-    parser.add_argument("--deadline", type=float, default=120, help="seconds per run, at most")
-    parser.add_argument("--light", type=int, default=4, help="also 2 instances with this many conversations (0: no)")
+    parser.add_argument("--band-conversations", type=int, default=16)
+    parser.add_argument("--deadline", type=float, default=180, help="seconds per run, at most")
+    parser.add_argument("--baseline", default="perf-baseline", help="the commit to compare with ('' for none)")
     parser.add_argument("--site", type=Path, default=REPO / "build/site")
     args = parser.parse_args()
     if not 1 <= args.turns <= 50:
         parser.error("--turns: 1 to 50")
 
-    rows = {}
-    with tempfile.TemporaryDirectory(prefix="pw-bench-") as root:
+    results: dict[str, tuple[Measured, list[Measured]]] = {}
+    with tempfile.TemporaryDirectory(prefix="pw-bench-") as temporary:
+        temporary = Path(temporary)
+        temporary.chmod(0o755)  # PostgreSQL's user must reach its directory inside
+        baseline = baseline_checkout(args.baseline, temporary / "baseline") if args.baseline else None
         try:
-            with Stack(Path(root), args.site, instances=2) as stack:
-                runs = [(1, args.conversations), (2, args.conversations)] + ([(2, args.light)] if args.light else [])
-                for instances, count in runs:
-                    rows[instances, count] = measure(stack, list(range(instances)), count, args, f"{instances}i{count}c")
+            versions = ([("before", baseline)] if baseline else []) + [("after", REPO)]
+            for version, code in versions:
+                results[version] = run_version(code, temporary / f"stack-{version}", args)
         except StackError as error:
             print(error, file=sys.stderr)
             return 1
-
-    print(f"\nLoad through nginx: concurrent conversations x {args.turns} turns each (nl/en questions from "
-          f"bench/eval-questions.tsv), every reader from its own loopback address; {os.cpu_count()} CPU cores")
-    print(f"{'instances':>9} {'conv.':>5} {'answered':>8} {'errors':>6} {'msg/s':>7} {'p50 ms':>7} {'p95 ms':>7} "
-          f"{'CPU busy':>8} | CPU ms per message: {'rasa':>5} {'nginx':>5} {'pg':>5} {'redis':>5} {'client':>6} {'other':>6}")
-    for (instances, count), (result, used, busy) in rows.items():
-        per = {name: 1000 * seconds / max(1, result.answered) for name, seconds in used.items()}
-        print(f"{instances:>9} {count:>5} {result.answered:>8} {len(result.failures) + result.skipped:>6} "
-              f"{result.rate:>7.1f} {result.median * 1000:>7.0f} {result.percentile(0.95) * 1000:>7.0f} {busy:>8.0%} | "
-              f"{'':>19} {per['rasa']:>5.1f} {per['nginx']:>5.1f} {per['postgres']:>5.1f} "
-              f"{per['redis']:>5.1f} {per['client']:>6.1f} {per['other']:>6.1f}")
-    one, two = rows[1, args.conversations][0], rows[2, args.conversations][0]
-    print(f"2 vs 1 instance at {args.conversations} conversations: throughput x{two.rate / one.rate:.2f}, "
-          f"p50 x{two.median / one.median:.2f}, p95 x{two.percentile(0.95) / one.percentile(0.95):.2f}")
-    result, used, _ = rows[2, args.conversations]
-    per_message = sum(seconds for name, seconds in used.items() if name != "other") / max(1, result.answered)
-    print(f"CPU per answered message, stack and readers: {per_message * 1000:.1f} ms -> at most "
-          f"~{os.cpu_count() / per_message:.0f} messages/s on {os.cpu_count()} cores, however many instances.")
-    for result, _, _ in rows.values():
-        for failure in result.failures[:5]:
-            print("  error:", failure)
-    return 0 if all(not r[0].failures for r in rows.values()) else 1
+        finally:
+            if baseline:
+                subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(baseline)], check=False)
+    report(results, args, understanding_line())
+    failed = [r for capacity, bands in results.values() for r in (capacity, *bands) if r.result.failures]
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ Runs in the bot environment with the trained model, in process (no HTTP):
   into arrays per message (before) against arrays made once at load (components/language.py).
 The machine is noisy: compare the ratios of one run, not figures across runs.
 
-    cd bot && PYTHONPATH=. ../.venv/bot/bin/python ../bench/nlu_cpu.py models/preventiewijzer.tar.gz
+    cd bot && PYTHONPATH=. ../.venv/bot/bin/python ../bench/nlu_cpu.py models/preventiewijzer.tar.gz [--summary]
+
+--summary: only the pipeline's median and answer selection's share, on one line (bench/load.py).
 """
 from __future__ import annotations
 
@@ -66,6 +68,13 @@ def costs_put_back(classifier, detector):
         classifier.clf.coef_, detector.detect = weights, detect
 
 
+def answer_selection_ms(selector, messages: list[str]) -> float:
+    """Median CPU of the search and the choice of topic and section, per message."""
+    ranking = [{"name": intent, "confidence": 1 / len(selector._intents)} for intent in selector._intents]
+    return statistics.median(cpu_ms(lambda: selector.choose(ranking, selector.search(m), selector.topics[0]))
+                             for m in messages)
+
+
 def components(agent: Agent) -> dict[str, object]:
     """The loaded graph components by class name."""
     found = {}
@@ -96,6 +105,12 @@ def main() -> int:
     classifier = loaded.get("ContiguousLogisticRegressionClassifier") or loaded.get("LogisticRegressionClassifier")
     detector = loaded.get("LanguageDetector")
     after = asyncio.run(parse_all())
+    selector = loaded.get("AnswerSelector")
+    if "--summary" in sys.argv[2:]:
+        selection = answer_selection_ms(selector, messages) if selector is not None else 0.0
+        print(f"understanding (the NLU pipeline in process, {len(messages)} messages): median {statistics.median(after):.2f} ms "
+              f"CPU per message, of which answer selection (issue 13) {selection:.2f} ms")
+        return 0
     if classifier is not None and detector is not None:
         with costs_put_back(classifier, detector):
             before = asyncio.run(parse_all())
@@ -130,14 +145,11 @@ def main() -> int:
     else:
         print(f"classifier or language detector not found among {', '.join(sorted(loaded))}")
 
-    selector = loaded.get("AnswerSelector")
     if selector is not None:
         # Answer selection on its own (issue 13): the search over the pages and the choice of
         # topic and section, per message; it is part of the pipeline figure above.
-        ranking = [{"name": intent, "confidence": 1 / len(selector._intents)} for intent in selector._intents]
         search = statistics.median(cpu_ms(lambda: selector.search(m)) for m in messages)
-        choose = statistics.median(cpu_ms(lambda: selector.choose(ranking, selector.search(m), selector.topics[0]))
-                                   for m in messages)
+        choose = answer_selection_ms(selector, messages)
         print(f"answer selection, per message: search {search:.3f} ms, search and choice {choose:.3f} ms "
               f"({len(selector._doc_topic)} documents)")
     return 0

@@ -2,6 +2,8 @@
 retention period by the operator's command (bot/serving/retention.py)."""
 from __future__ import annotations
 
+import re
+
 from harness.client import ChatClient
 from harness.faults import stored_user_events, stored_user_messages
 
@@ -45,3 +47,19 @@ def test_retention_deletes_conversation_events_older_than_the_period(stack_up):
     assert count(stack_up, "store-recent") == recent
     # Someone who comes back after the period simply starts again.
     assert chat.ask("store-old", "hallo", "nl").answered
+
+
+def test_a_long_conversation_keeps_its_context_and_stores_every_event_once(stack_up):
+    # Each message loads only the last few turns (bot/serving/tracker_store.py): the topic and the
+    # language chosen at the start must still hold six turns later, from the slots.
+    chat, who = ChatClient(stack_up.url, source="127.0.40.3"), "store-long"
+    first = "Someone at my door says he is from the water company and wants to come in"
+    messages = [first, "thank you", "ok", "hello", "thanks", "and what if he won't leave?"]
+    replies = [chat.ask(who, message, "nl") for message in messages]  # the chat is on a Dutch page
+    assert all(reply.answered for reply in replies), [reply.status for reply in replies]
+    last = " ".join(item.get("text", "") for item in replies[-1].json())
+    assert re.search(r"/en/[a-z-]+/babbeltrucs/", last), last
+    assert stored_user_messages(stack_up, who) == messages
+    duplicated = stack_up.postgres.psql(
+        f"select count(*) - count(distinct data) from events where sender_id = '{who}'")
+    assert int(duplicated) == 0, "an event was stored twice"

@@ -10,7 +10,8 @@ import sqlite3
 import pytest
 from rasa.core.brokers.broker import EventBroker
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.slots import AnySlot
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from serving.tracker_store import RedactingSQLTrackerStore
@@ -82,3 +83,83 @@ def test_a_configured_event_broker_is_refused_with_a_reason(tmp_path):
     with pytest.raises(ValueError, match="event broker.*unredacted"):
         RedactingSQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "rasa.db"),
                                  event_broker=CollectingBroker())
+
+
+# --- a bounded load: the recent turns and the latest value of every slot ----------------------
+def long_conversation(turns: int) -> DialogueStateTracker:
+    """A session whose context is set early (language at turn 1, topic at turn 2) and then left."""
+    slots = [AnySlot(name, mappings=[]) for name in ("language", "topic", "danger")]
+    tracker = DialogueStateTracker("reader-long", slots=slots)
+    tracker.update(ActionExecuted("action_session_start"))
+    tracker.update(SessionStarted())
+    tracker.update(ActionExecuted("action_listen"))
+    for turn in range(1, turns + 1):
+        tracker.update(UserUttered(f"vraag {turn}", intent={"name": "greet", "confidence": 1.0}))
+        if turn == 1:
+            tracker.update(SlotSet("language", "en"))
+        if turn == 2:
+            tracker.update(SlotSet("topic", "babbeltrucs"))
+        if turn == 3:
+            tracker.update(SlotSet("danger", "now"))
+            tracker.update(SlotSet("danger", None))  # later value wins, even when it is empty
+        tracker.update(ActionExecuted("utter_greet"))
+        tracker.update(BotUttered(f"antwoord {turn}"))
+        tracker.update(ActionExecuted("action_listen"))
+    return tracker
+
+
+def domain_with_slots() -> Domain:
+    return Domain.from_dict({"slots": {name: {"type": "any", "mappings": []} for name in ("language", "topic", "danger")}})
+
+
+@pytest.fixture
+def slot_store(tmp_path):
+    database = tmp_path / "rasa.db"
+    return RedactingSQLTrackerStore(domain=domain_with_slots(), dialect="sqlite", db=str(database),
+                                    recent_turns=3), database
+
+
+def test_a_long_conversation_loads_its_recent_turns_and_keeps_its_context(slot_store):
+    tracker_store, _ = slot_store
+    asyncio.run(tracker_store.save(long_conversation(40)))
+    tracker = asyncio.run(tracker_store.retrieve("reader-long"))
+    users = [event.text for event in tracker.events if isinstance(event, UserUttered)]
+    assert users == ["vraag 38", "vraag 39", "vraag 40"]
+    assert tracker.latest_message.text == "vraag 40"
+    assert tracker.get_slot("language") == "en" and tracker.get_slot("topic") == "babbeltrucs"
+    assert tracker.get_slot("danger") is None
+    assert len(tracker.events) < 20  # not the 243 of the whole session
+
+
+def test_after_a_bounded_load_only_the_new_events_are_stored(slot_store):
+    tracker_store, database = slot_store
+    asyncio.run(tracker_store.save(long_conversation(10)))
+    before = stored_events(database)
+    tracker = asyncio.run(tracker_store.retrieve("reader-long"))
+    tracker.update(UserUttered("vraag 11", intent={"name": "greet", "confidence": 1.0}))
+    tracker.update(ActionExecuted("utter_greet"))
+    asyncio.run(tracker_store.save(tracker))
+    asyncio.run(tracker_store.save(tracker))  # saved twice: nothing twice
+    after = stored_events(database)
+    assert after[:len(before)] == before
+    assert [event["event"] for event in after[len(before):]] == ["user", "action"]
+    full = asyncio.run(tracker_store.retrieve_full_tracker("reader-long"))
+    assert [e.text for e in full.events if isinstance(e, UserUttered)] == [f"vraag {n}" for n in range(1, 12)]
+
+
+def test_a_new_session_starts_from_its_own_state(slot_store):
+    tracker_store, _ = slot_store
+    tracker = long_conversation(6)
+    tracker.update(SessionStarted())  # Rasa's action_session_start carries slots over explicitly
+    tracker.update(SlotSet("language", "nl"))
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("nieuwe sessie", intent={"name": "greet", "confidence": 1.0}))
+    asyncio.run(tracker_store.save(tracker))
+    loaded = asyncio.run(tracker_store.retrieve("reader-long"))
+    assert [e.text for e in loaded.events if isinstance(e, UserUttered)] == ["nieuwe sessie"]
+    assert loaded.get_slot("language") == "nl" and loaded.get_slot("topic") is None
+
+
+def test_fewer_than_two_recent_turns_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="recent_turns"):
+        RedactingSQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(tmp_path / "r.db"), recent_turns=1)

@@ -31,12 +31,13 @@ class RasaCommand:
 
 def rasa_run(port: int, *, endpoints: Path = BOT / "endpoints.yml", credentials: Path = BOT / "credentials.yml",
              model: Path | None = None, rasa: Path | None = None, cors: str | None = None,
-             env: dict[str, str] | None = None) -> RasaCommand:
+             env: dict[str, str] | None = None, bot: Path = BOT) -> RasaCommand:
     """`rasa run` on 127.0.0.1:port. No --enable-api: Rasa's HTTP API (trackers, model, events)
-    does not exist on these servers; only the channels of `credentials` do."""
+    does not exist on these servers; only the channels of `credentials` do. `bot`: the bot
+    directory whose components and serving code run (another checkout's, for a benchmark)."""
     args = [str(rasa or rasa_executable()), "run", "--model", str(model or model_path()), "--port", str(port),
             "--interface", "127.0.0.1", "--endpoints", str(endpoints), "--credentials", str(credentials)]
     if cors:
         args += ["--cors", cors]
-    environment = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(BOT), **(env or {}))
-    return RasaCommand(args, environment, BOT)
+    environment = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(bot), **(env or {}))
+    return RasaCommand(args, environment, bot)

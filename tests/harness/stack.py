@@ -33,13 +33,16 @@ LOCK_LIFETIME = 10  # s; a conversation whose instance died is free again after 
 
 class Stack:
     def __init__(self, root: Path, site: Path, *, instances: int = 2, port: int = 0,
-                 model: Path | None = None, rasa: Path | None = None,
+                 model: Path | None = None, rasa: Path | None = None, code: Path = REPO,
                  chat_rate: str = "10r/s", chat_burst: int = 20, max_body: str = "16k"):
         self.root, self.site = root.resolve(), site.resolve()
         self.model = Path(model or model_path())
         self.rasa = Path(rasa or rasa_executable())
         self.tree = load_valid_tree(CONTENT)
-        self.templates = deploy.Templates(DEPLOY_TEMPLATES)
+        # `code`: the checkout whose bot code and deploy templates run (another one: bench/load.py's
+        # baseline); the content, the site and the model are given apart.
+        self.bot = code / "bot"
+        self.templates = deploy.Templates(code / DEPLOY_TEMPLATES.relative_to(REPO))
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         # Behind a real name, PW_SITE_URL says where readers find the site (CORS, security.txt).
@@ -60,7 +63,7 @@ class Stack:
     def _rasa_instance(self, number: int, port: int) -> Service:
         command = rasa_run(
             port, endpoints=self.root / "endpoints.yml", credentials=self.root / "credentials.yml",
-            model=self.model, rasa=self.rasa, cors=self.origin, env={
+            model=self.model, rasa=self.rasa, cors=self.origin, bot=self.bot, env={
                 "SANIC_REQUEST_MAX_SIZE": "65536",  # Rasa itself also refuses large bodies, not only nginx
                 "TICKET_LOCK_LIFETIME": str(LOCK_LIFETIME),
                 "SQL_POOL_SIZE": "2", "SQL_MAX_OVERFLOW": "2",  # one event loop: a few connections are plenty
