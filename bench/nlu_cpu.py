@@ -7,7 +7,10 @@ Runs in the bot environment with the trained model, in process (no HTTP):
 - the two costs issue 14 named, each measured both ways in this same run on the same messages:
   the classifier's product with scikit-learn's C-ordered weights (Rasa's own load) against the
   Fortran-ordered ones (components/classifier.py), and the language detector's stored lists turned
-  into arrays per message (before) against arrays made once at load (components/language.py).
+  into arrays per message (before) against arrays made once at load (components/language.py);
+- two more, also both ways: the classifier's input through Rasa's `_create_X` against built
+  directly (components/classifier.py), and the threat check's typo matching with difflib on
+  every word against remembered words (components/danger.py).
 The machine is noisy: compare the ratios of one run, not figures across runs.
 
     cd bot && PYTHONPATH=. ../.venv/bot/bin/python ../bench/nlu_cpu.py models/preventiewijzer.tar.gz [--summary]
@@ -18,6 +21,8 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import difflib
+import re
 import logging
 import statistics
 import sys
@@ -29,6 +34,9 @@ from typing import Callable
 import numpy as np
 import scipy.sparse
 from rasa.core.agent import Agent
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
 from rasa.utils.log_utils import configure_structlog
 
 QUESTIONS = Path(__file__).resolve().parent / "eval-questions.tsv"
@@ -73,6 +81,19 @@ def answer_selection_ms(selector, messages: list[str]) -> float:
     ranking = [{"name": intent, "confidence": 1 / len(selector._intents)} for intent in selector._intents]
     return statistics.median(cpu_ms(lambda: selector.choose(ranking, selector.search(m), selector.topics[0]))
                              for m in messages)
+
+
+def featurized_messages(agent: Agent, texts: list[str]) -> list[Message]:
+    """The messages as the classifier gets them: tokenized and featurized by the loaded pipeline."""
+    loaded = [node for node in agent.processor.graph_runner._instantiated_nodes.values()
+              if type(getattr(node, "_component", None)).__name__ in ("WhitespaceTokenizer", "CountVectorsFeaturizer")]
+    result = []
+    for text in texts:
+        message = Message(data={TEXT: text})
+        for node in loaded:  # in the pipeline's order: the tokenizer first
+            node._component.process([message])
+        result.append(message)
+    return result
 
 
 def components(agent: Agent) -> dict[str, object]:
@@ -142,8 +163,26 @@ def main() -> int:
         after = statistics.median(cpu_ms(lambda: r @ detector._log_prob_t + detector._log_prior) for r in rows)
         print(f"language detector scores, per message: arrays per message {before:.3f} ms, made at load "
               f"{after:.3f} ms (ratio {before / after:.1f})")
+        # The classifier's input: Rasa's _create_X against the direct one (components/classifier.py),
+        # on the messages as the pipeline featurized them.
+        prepared = featurized_messages(agent, messages)
+        before = statistics.median(cpu_ms(lambda: LogisticRegressionClassifier._create_X(classifier, [m])) for m in prepared)
+        after = statistics.median(cpu_ms(lambda: classifier._create_X([m])) for m in prepared)
+        print(f"classifier input (X), per message: Rasa's _create_X {before:.3f} ms, built directly {after:.3f} ms "
+              f"(ratio {before / after:.1f})")
     else:
         print(f"classifier or language detector not found among {', '.join(sorted(loaded))}")
+
+    # The threat check's typo matching: difflib on every word (before) against remembered words.
+    from components import danger
+    typo_words = [w for m in messages for w in re.findall(r"\w{6,}", m)]
+    before = statistics.median(cpu_ms(lambda: [difflib.get_close_matches(w, danger.FUZZY_WORDS, n=1, cutoff=0.8)
+                                               for w in re.findall(r"\w{6,}", m)]) for m in messages)
+    for word in typo_words:
+        danger.is_key_word_typo(word)
+    after = statistics.median(cpu_ms(lambda: [danger.is_key_word_typo(w) for w in re.findall(r"\w{6,}", m)])
+                              for m in messages)
+    print(f"threat typo check, per message: difflib on every word {before:.3f} ms, remembered words (each seen once before) {after:.3f} ms")
 
     if selector is not None:
         # Answer selection on its own (issue 13): the search over the pages and the choice of

@@ -2,10 +2,13 @@
 import re
 
 import pytest
+import yaml
 
 from preventiewijzer.botdata import (answer_text, answer_texts, answers_data, domain_data, intent_name, nlu_data, response_name,
                                      rules_data)
 from preventiewijzer.sections import sections
+
+from conftest import REPO
 
 LANG_CONDITION = re.compile(r"^\[(?P<label>[^\]]+)\]\((?P<url>/[a-z]+/[^)]*)\)$", re.MULTILINE)
 
@@ -85,3 +88,21 @@ def test_every_number_in_a_bot_answer_is_a_known_fact(tree):
     for text in all_response_texts(tree):
         for number in PHONE_NUMBER.findall(text):
             assert number in known, f"{number!r} in a bot answer is not in content/facts.yml"
+
+
+def test_every_rule_fits_in_the_recent_part_of_a_conversation_the_store_loads(tree):
+    # bot/serving/tracker_store.py loads only the reader's last `recent_turns` messages (with what
+    # followed them) and the slots. A rule that looks further back would stop matching in
+    # production, where conversations are stored, while the conversation tests still pass.
+    template = (REPO / "deploy/templates/endpoints.yml.j2").read_text(encoding="utf-8")
+    recent_turns = int(re.search(r"^\s*recent_turns:\s*(\d+)", template, re.MULTILINE).group(1))
+    rules = rules_data(tree)["rules"]
+    for path in sorted((REPO / "bot/data/rules").glob("*.yml")):
+        rules += yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]
+    for rule in rules:
+        steps = rule["steps"]
+        messages = sum("intent" in step for step in steps)
+        # the previous messages it needs: those before its last, and one more when it starts
+        # with the bot's reply to a message before them
+        before = messages - 1 + ("action" in steps[0])
+        assert before <= recent_turns, f"rule {rule['rule']!r} looks back {before} messages; the store loads {recent_turns}"

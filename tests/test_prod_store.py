@@ -8,6 +8,7 @@ from harness.client import ChatClient
 from harness.faults import stored_user_events, stored_user_messages
 
 from test_bot_privacy import PERSONAL
+from test_bot_rest import response_text
 
 DAY = 24 * 60 * 60
 
@@ -63,3 +64,15 @@ def test_a_long_conversation_keeps_its_context_and_stores_every_event_once(stack
     duplicated = stack_up.postgres.psql(
         f"select count(*) - count(distinct data) from events where sender_id = '{who}'")
     assert int(duplicated) == 0, "an event was stored twice"
+
+
+def test_the_schadefonds_check_goes_step_by_step_after_earlier_turns(stack_up, tree):
+    # Each step's rule looks back at the bot's previous question, which the bounded load must
+    # still bring; the earlier small talk lies beyond it.
+    chat, who = ChatClient(stack_up.url, source="127.0.40.4"), "store-victim"
+    for message in ("hallo", "dank je", "ok", "hallo"):
+        assert chat.ask(who, message, "nl").answered
+    steps = ["ik ben vorige week op straat beroofd en geslagen", "ja", "ja", "ja", "ja"]
+    replies = [chat.ask(who, step, "nl").json() for step in steps]
+    assert replies[0][-1]["text"] == response_text(tree, "utter_ask_safe", "nl")
+    assert replies[-1][-1]["text"] == response_text(tree, "utter_schadefonds_may_qualify", "nl")

@@ -17,6 +17,7 @@ violence is happening now.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -73,8 +74,13 @@ def has_threat(text: str) -> bool:
     if THREAT.search(text):
         return True
     # Typos of the key words: "overvl", "inbrak", "pistol".
-    return any(difflib.get_close_matches(word, FUZZY_WORDS, n=1, cutoff=0.8)
-               for word in re.findall(r"\w{6,}", text))
+    return any(is_key_word_typo(word) for word in re.findall(r"\w{6,}", text))
+
+
+@functools.lru_cache(maxsize=50_000)
+def is_key_word_typo(word: str) -> bool:
+    """Remembered: people use the same words again and again, and difflib is slow."""
+    return bool(difflib.get_close_matches(word, FUZZY_WORDS, n=1, cutoff=0.8))
 
 
 def has_present_cue(text: str) -> bool:

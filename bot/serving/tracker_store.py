@@ -6,7 +6,7 @@ Configure in endpoints.yml:
       type: serving.tracker_store.RedactingSQLTrackerStore
       dialect: postgresql   # or sqlite
       db: rasa
-      recent_turns: 3       # the reader's last messages loaded with their events (default 3)
+      recent_turns: 2       # the reader's last messages loaded with their events (default 2)
 Without a tracker store configured, Rasa keeps conversations in memory only. An event broker is
 refused: Rasa would publish every event to it before this store redacts anything.
 
@@ -15,8 +15,9 @@ What differs from Rasa's SQLTrackerStore, and why:
   reader's `recent_turns`-th last message on, preceded by the latest value of every slot (and
   the latest form and pause state) set before it. Rasa replays every event of the session on
   every message, so a message at turn 40 cost several times one at turn 1. Every rule here
-  looks at most two messages back, and the conversation's context (topic, page, language,
-  danger) lives in slots, so the bounded load answers as the full one does.
+  looks back at most to the bot's reply to the previous message (tests/test_bot_data.py checks
+  this against `recent_turns`), and the conversation's context (topic, page, language, danger)
+  lives in slots, so the bounded load answers as the full one does.
 - `save` appends exactly the events added since the load (the tracker carries how many it had
   then), in one INSERT, where Rasa counted the stored events with a subquery and added one ORM
   object per event. A tracker this store did not load (a new conversation) is counted once.
@@ -108,7 +109,7 @@ def _noting_failures() -> Iterator[None]:
 
 
 class RedactingSQLTrackerStore(SQLTrackerStore):
-    def __init__(self, *args: Any, recent_turns: int = 3, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, recent_turns: int = 2, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.event_broker is not None:
             raise ValueError(

@@ -17,6 +17,7 @@ from rasa.core.policies.rule_policy import RulePolicy
 from rasa.core.processor import MessageProcessor
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.shared.nlu.training_data.message import Message
 
 # Rasa's own functions, kept before the serving package installs ours in their place
 from serving.event_types import rasa_resolve_by_type
@@ -54,6 +55,12 @@ PINS = [
      "options on to it", "829e898a8cddff8d"),
     (LogisticRegressionClassifier.load, "components/classifier.py reorders clf.coef_ after it",
      "2d8ec27bf0582219"),
+    (LogisticRegressionClassifier._create_X, "components/classifier.py replaces it with the same "
+     "matrix built directly", "6f50b5eef8a879c4"),
+    (Message._filter_sparse_features, "classifier.py takes the sentence features in this order",
+     "1c95d665990050af"),
+    (Message._combine_features, "classifier.py combines them side by side, as this does",
+     "6f88fa43154948bd"),
     (LogisticRegressionClassifier.process, "it must still predict with self.clf.predict_proba, which "
      "the reordered coef_ serves", "200fc5eab907e156"),
 ]
