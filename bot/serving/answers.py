@@ -23,6 +23,10 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+from serving import speedups
+
+speedups.install()  # every `rasa run` of ours loads this generator (see speedups.py)
+
 TOPIC_SLOT = "topic"
 LANGUAGE_SLOTS = ("chosen_language", "page_language")  # the first that is set wins
 

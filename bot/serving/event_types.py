@@ -4,7 +4,7 @@ Rasa 3.6 finds the class of a stored event by walking every subclass of `Event` 
 testing each with `inspect.isabstract`) once per event it reads back: most of the cost of
 loading a conversation. The classes do not change while the server runs, so a name found once
 is kept; a name not found yet goes to Rasa's own lookup, which also gives its defaults and its
-errors. Installed with the other serving speed-ups (serving/__init__.py); pinned in
+errors. Installed with the other serving speed-ups (serving/speedups.py); pinned in
 bot/tests/test_rasa_internals.py.
 """
 from __future__ import annotations

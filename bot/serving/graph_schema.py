@@ -4,7 +4,7 @@ not on every message.
 `DaskGraphRunner.run` calls `GraphSchema.minimal_graph_schema(targets)` for every message, and that
 walks the graph's dependencies recursively without remembering any (each shared dependency again).
 A loaded schema does not change, so the answer for a list of targets is kept on the schema.
-Installed with the other serving speed-ups (serving/__init__.py); pinned in
+Installed with the other serving speed-ups (serving/speedups.py); pinned in
 bot/tests/test_rasa_internals.py.
 """
 from __future__ import annotations

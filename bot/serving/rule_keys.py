@@ -14,7 +14,7 @@ here. Two facts of that function make its answer cheap to reuse, exactly:
   with that same action (and intent), so the rules are grouped by those two at load, and a new
   answer is looked for among the few rules of the latest state's groups only.
 At most `MAX_REMEMBERED` answers per policy and lookup table. Installed with the other serving
-speed-ups (serving/__init__.py); pinned in bot/tests/test_rasa_internals.py;
+speed-ups (serving/speedups.py); pinned in bot/tests/test_rasa_internals.py;
 bot/tests/test_rule_keys.py compares it with Rasa's.
 """
 from __future__ import annotations

@@ -24,8 +24,8 @@ What differs from Rasa's SQLTrackerStore, and why:
 - Plain SQL statements instead of ORM objects, and no "ping" of the connection on every use: a
   statement that finds its connection dead (the database was restarted) runs once more on a
   fresh one.
-- Events are read back with a remembered type lookup (serving/event_types.py, installed with
-  the package).
+- Events are read back with a remembered type lookup (serving/event_types.py, installed by
+  serving/speedups.py).
 bot/tests/test_rasa_internals.py pins each Rasa function this replaces.
 
 Rasa wraps every tracker store in its FailSafeTrackerStore, which logs a database error and
@@ -47,7 +47,10 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
+from serving import speedups
 from serving.redaction import redact_event
+
+speedups.install()  # reading events back uses the remembered type lookup
 
 # A list set by the caller around one message; a shared list, so tasks that copy the context
 # still add to the same one.
