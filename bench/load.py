@@ -10,6 +10,7 @@ same model, site and content (the performance work changes neither), and runs:
   messages/s, p50/p95 latency, errors, CPU per answered message of each server;
 - the turn bands: --band-conversations readers of 40 turns each, measured per band of turns
   (1-5, 6-20, 21-40), to show whether a message costs more as the conversation grows.
+- two messages of one conversation sent at once: how much longer the second takes (the lock).
 Then understanding's own CPU per message (bench/nlu_cpu.py --summary, in process), which
 includes answer selection, reported on its own line.
 Bounded: a fixed number of messages and --deadline seconds per run.
@@ -23,9 +24,11 @@ import csv
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +38,8 @@ sys.path.insert(0, str(REPO / "tests"))  # the harness
 from harness.process import StackError  # noqa: E402
 from harness.rasa import BOT, DEFAULT_RASA, model_path  # noqa: E402
 from harness.stack import Stack  # noqa: E402
-from harness.load import Conversation, LoadResult, run_conversations  # noqa: E402
+from harness.client import ChatClient  # noqa: E402
+from harness.load import Conversation, LoadResult, run_conversations, source_address  # noqa: E402
 
 TICK = os.sysconf("SC_CLK_TCK")
 SERVERS = ("rasa", "nginx", "postgres", "redis")
@@ -110,7 +114,30 @@ def measured(stack: Stack, talk) -> Measured:
     return Measured(result, {name: after[name] - before[name] for name in roots})
 
 
-def run_version(code: Path, root: Path, args) -> tuple[Measured, list[Measured]]:
+def second_message_waits(stack: Stack, pairs: int = 12) -> list[float]:
+    """Two messages of one conversation sent at the same moment (a double click, a quick
+    follow-up): how much longer the second takes than the first. It waits for the
+    conversation's lock, so this is the lock's check interval plus the first's answer."""
+    waits = []
+    for pair in range(pairs):
+        sender, replies = f"double-{pair}", [None, None]
+
+        def send(index: int) -> None:
+            client = ChatClient(stack.url, source=source_address(240 + index))
+            replies[index] = client.ask(sender, "hoe voorkom ik een overval", "nl")
+            client.close()
+
+        threads = [threading.Thread(target=send, args=(index,)) for index in (0, 1)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        if all(reply is not None and reply.answered for reply in replies):
+            waits.append(abs(replies[0].seconds - replies[1].seconds))
+    return waits
+
+
+def run_version(code: Path, root: Path, args) -> tuple[Measured, list[Measured], list[float]]:
     with Stack(root, args.site, instances=2, code=code) as stack:
         run_conversations(stack.url, conversations(4, 5, "warm", seed=1))  # both instances warm
         capacity = measured(stack, lambda: run_conversations(
@@ -120,7 +147,7 @@ def run_version(code: Path, root: Path, args) -> tuple[Measured, list[Measured]]
         for first, last in BANDS:
             part = [Conversation(c.sender, c.language, c.messages[first - 1:last]) for c in long]
             bands.append(measured(stack, lambda: run_conversations(stack.url, part, deadline=args.deadline)))
-        return capacity, bands
+        return capacity, bands, second_message_waits(stack)
 
 
 def baseline_checkout(ref: str, into: Path) -> Path | None:
@@ -149,13 +176,13 @@ def understanding_line() -> str:
     return lines[0] if lines else f"understanding: bench/nlu_cpu.py failed: {done.stderr[-500:]}"
 
 
-def report(results: dict[str, tuple[Measured, list[Measured]]], args, understanding: str) -> None:
+def report(results: dict[str, tuple[Measured, list[Measured], list[float]]], args, understanding: str) -> None:
     print(f"\nLoad through nginx, 2 Rasa instances, {os.cpu_count()} CPU cores; nl/en questions from "
           f"bench/eval-questions.tsv, every reader from its own loopback address.")
     print(f"\nCapacity: {args.conversations} conversations x {args.turns} turns at once")
     print(f"{'version':<10} {'answered':>8} {'errors':>6} {'msg/s':>7} {'p50 ms':>7} {'p95 ms':>7} | CPU ms per message: "
           f"{'rasa':>5} {'nginx':>5} {'pg':>5} {'redis':>5} {'stack':>6}")
-    for version, (capacity, _) in results.items():
+    for version, (capacity, _, _) in results.items():
         r = capacity.result
         print(f"{version:<10} {r.answered:>8} {len(r.failures) + r.skipped:>6} {r.rate:>7.1f} {r.median * 1000:>7.0f} "
               f"{r.percentile(0.95) * 1000:>7.0f} | {'':>19} "
@@ -163,22 +190,24 @@ def report(results: dict[str, tuple[Measured, list[Measured]]], args, understand
     print(f"\nTurn bands: {args.band_conversations} conversations x {BANDS[-1][1]} turns at once, measured per band")
     print(f"{'version':<10} {'turns':>6} {'answered':>8} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} | CPU ms per message: "
           f"{'rasa':>5} {'nginx':>5} {'pg':>5} {'redis':>5} {'stack':>6}")
-    for version, (_, bands) in results.items():
+    for version, (_, bands, _) in results.items():
         for (first, last), band in zip(BANDS, bands):
             r = band.result
             print(f"{version:<10} {f'{first}-{last}':>6} {r.answered:>8} {len(r.failures) + r.skipped:>6} "
                   f"{r.median * 1000:>7.0f} {r.percentile(0.95) * 1000:>7.0f} | {'':>19} "
                   + " ".join(f"{band.per_message_ms(s):>5.1f}" for s in SERVERS) + f" {band.stack_ms:>6.1f}")
     print()
-    for version, (_, bands) in results.items():
-        print(f"{version}: CPU per message at turns 21-40 / turns 1-5: x{bands[-1].stack_ms / bands[0].stack_ms:.2f}")
+    for version, (_, bands, waits) in results.items():
+        print(f"{version}: CPU per message at turns 21-40 / turns 1-5: x{bands[-1].stack_ms / bands[0].stack_ms:.2f}; "
+              f"two messages of one conversation at once: the second takes {statistics.median(waits) * 1000:.0f} ms "
+              f"longer (median of {len(waits)})" if waits else f"{version}: no pair of messages was answered")
     if "before" in results:
-        (old, _), (new, _) = results["before"], results["after"]
+        (old, _, _), (new, _, _) = results["before"], results["after"]
         print(f"after / before, capacity run: throughput x{new.result.rate / old.result.rate:.2f}, "
               f"p95 x{new.result.percentile(0.95) / old.result.percentile(0.95):.2f}, "
               f"stack CPU per message x{new.stack_ms / old.stack_ms:.2f}")
     print(understanding)
-    for version, (capacity, bands) in results.items():
+    for version, (capacity, bands, _) in results.items():
         for measured_run in (capacity, *bands):
             for failure in measured_run.result.failures[:5]:
                 print(f"  error ({version}):", failure)
@@ -196,7 +225,7 @@ def main() -> int:
     if not 1 <= args.turns <= 50:
         parser.error("--turns: 1 to 50")
 
-    results: dict[str, tuple[Measured, list[Measured]]] = {}
+    results: dict[str, tuple[Measured, list[Measured], list[float]]] = {}
     with tempfile.TemporaryDirectory(prefix="pw-bench-") as temporary:
         temporary = Path(temporary)
         temporary.chmod(0o755)  # PostgreSQL's user must reach its directory inside
@@ -212,7 +241,7 @@ def main() -> int:
             if baseline:
                 subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(baseline)], check=False)
     report(results, args, understanding_line())
-    failed = [r for capacity, bands in results.values() for r in (capacity, *bands) if r.result.failures]
+    failed = [r for capacity, bands, _ in results.values() for r in (capacity, *bands) if r.result.failures]
     return 1 if failed else 0
 
 

@@ -8,7 +8,8 @@ check (both are issued a moment apart with the same lifetime), no ticket is ever
 again and it waits until the response timeout, an hour (the symptom of RasaHQ/rasa#5396).
 And Rasa checks the lock once a second, so a message sent while the previous one of the same
 conversation is being answered (a double click, a quick follow-up) waited up to a second after
-that answer; here it checks every `poll_seconds` (default 0.02: one Redis read per check).
+that answer; here it checks every `poll_seconds` (default 0.02 s; a few Redis commands per
+check).
 Configured in endpoints.yml as `type: serving.lock_store.RedisLockStore`, with the same
 options as Rasa's `type: redis`, plus `poll_seconds`.
 """
