@@ -3,6 +3,7 @@ ready, stopped. Nothing here knows what the server is."""
 from __future__ import annotations
 
 import pwd
+import random
 import signal
 import socket
 import subprocess
@@ -17,7 +18,36 @@ class StackError(RuntimeError):
     """A server did not start or stopped; the message has the end of its log."""
 
 
+_handed_out: set[int] = set()
+
+
+def ephemeral_ports() -> tuple[int, int]:
+    """The range the kernel takes outgoing connections' ports from."""
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return int(low), int(high)
+    except (OSError, ValueError):
+        return 32768, 60999
+
+
 def free_port() -> int:
+    """A free port on 127.0.0.1 for a server we start, below the ephemeral range: a port from
+    that range can be taken by an outgoing connection (Rasa to PostgreSQL, a reader to nginx)
+    between choosing it and the server binding it, which made nginx fail with "Address already
+    in use" under load."""
+    low = ephemeral_ports()[0]
+    chooser = random.SystemRandom()
+    for _ in range(500 if low > 11000 else 0):
+        port = chooser.randrange(10000, low)
+        if port in _handed_out:
+            continue
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _handed_out.add(port)
+        return port
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
