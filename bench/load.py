@@ -38,7 +38,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))  # the harness
 
 from harness.process import StackError  # noqa: E402
-from harness.rasa import BOT, DEFAULT_RASA, model_path  # noqa: E402
+from harness.rasa import BOT, model_path, rasa_executable  # noqa: E402
 from harness.stack import Stack  # noqa: E402
 from harness.client import ChatClient  # noqa: E402
 from harness.load import Conversation, LoadResult, run_conversations, source_address  # noqa: E402
@@ -174,7 +174,7 @@ def baseline_checkout(ref: str, into: Path) -> Path | None:
 
 def understanding_line() -> str:
     """bench/nlu_cpu.py --summary in the bot environment: the NLU pipeline's CPU per message."""
-    done = subprocess.run([str(DEFAULT_RASA.parent / "python"), str(REPO / "bench/nlu_cpu.py"), str(model_path()), "--summary"],
+    done = subprocess.run([str(rasa_executable().parent / "python"), str(REPO / "bench/nlu_cpu.py"), str(model_path()), "--summary"],
                           cwd=BOT, env=dict(os.environ, PYTHONPATH=str(BOT), RASA_TELEMETRY_ENABLED="false"),
                           capture_output=True, text=True, timeout=900)
     lines = [line for line in done.stdout.splitlines() if line.startswith("understanding")]

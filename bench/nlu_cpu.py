@@ -85,25 +85,25 @@ def answer_selection_ms(selector, messages: list[str]) -> float:
 
 def featurized_messages(agent: Agent, texts: list[str]) -> list[Message]:
     """The messages as the classifier gets them: tokenized and featurized by the loaded pipeline."""
-    loaded = [node for node in agent.processor.graph_runner._instantiated_nodes.values()
-              if type(getattr(node, "_component", None)).__name__ in ("WhitespaceTokenizer", "CountVectorsFeaturizer")]
+    steps = [c for c in loaded_components(agent) if type(c).__name__ in ("WhitespaceTokenizer", "CountVectorsFeaturizer")]
     result = []
     for text in texts:
         message = Message(data={TEXT: text})
-        for node in loaded:  # in the pipeline's order: the tokenizer first
-            node._component.process([message])
+        for component in steps:  # in the pipeline's order: the tokenizer first
+            component.process([message])
         result.append(message)
     return result
 
 
+def loaded_components(agent: Agent) -> list[object]:
+    """The loaded graph components, in the graph's order."""
+    nodes = agent.processor.graph_runner._instantiated_nodes.values()
+    return [node._component for node in nodes if getattr(node, "_component", None) is not None]
+
+
 def components(agent: Agent) -> dict[str, object]:
     """The loaded graph components by class name."""
-    found = {}
-    for node in agent.processor.graph_runner._instantiated_nodes.values():
-        component = getattr(node, "_component", None)
-        if component is not None:
-            found[type(component).__name__] = component
-    return found
+    return {type(component).__name__: component for component in loaded_components(agent)}
 
 
 def main() -> int:
