@@ -24,13 +24,14 @@ BOT_DATA_SOURCES := $(shell find compiler/preventiewijzer -name '*.py') pyprojec
 # The test harness (tests/harness/): the bot server, the site server and the production stack.
 HARNESS := PYTHONPATH=tests PW_RASA=$(abspath $(BOT_VENV)/bin/rasa) PW_MODEL=$(abspath $(MODEL)) $(SITE_VENV)/bin/python -m
 
-.PHONY: help setup validate site folders translations bot-data messages train validate-bot run bot-server prod retention test eval tune-answers bench-nlu bench-latency bench-site bench-load clean
+.PHONY: help setup validate site folders translations bot-data messages train validate-bot run bot-server prod deploy retention test eval tune-answers bench-nlu bench-latency bench-site bench-load clean
 
 help:
 	@echo "make run          build everything and serve the site on :$(PORT) and the bot on :$(BOT_PORT)"
 	@echo "make test         run every test (sets up what it needs)"
 	@echo "make bot-server   start only the bot (REST channel) on BOT_PORT=$(BOT_PORT)"
 	@echo "make prod         the production layout here: nginx, 2 Rasa instances, PostgreSQL, Redis"
+	@echo "make deploy       render the deployment targets (Debian host, compose, Kubernetes) into build/deploy/"
 	@echo "make validate     check the content; make site / make train build one part"
 
 # --- environments -----------------------------------------------------------------------------
@@ -96,6 +97,12 @@ PROD_PORT ?= 0
 INSTANCES ?= 2
 prod: site $(MODEL)
 	$(HARNESS) harness.prod --root build/prod --site build/site --port $(PROD_PORT) --instances $(INSTANCES)
+
+# Every deployment target (README, "Deploy") from DEPLOY_SETTINGS into build/deploy/: a Debian host,
+# containers with compose, Kubernetes (kustomize). `make test` renders and checks them all.
+DEPLOY_SETTINGS ?= deploy/settings.yml
+deploy: $(SITE_VENV)/.installed
+	$(PW) deploy --settings $(DEPLOY_SETTINGS)
 
 # Delete stored conversation events older than DAYS days (run daily while `make prod` runs).
 DAYS ?= 30

@@ -8,6 +8,7 @@ import datetime
 import re
 
 import pytest
+import yaml
 
 from preventiewijzer import season
 from preventiewijzer.layout import Layout
@@ -46,8 +47,14 @@ def makefile_retention_days() -> int:
     return int(re.search(r"^DAYS \?= (\d+)$", (REPO / "Makefile").read_text(), re.M).group(1))
 
 
+def deployed_retention_days() -> int:
+    """What every deployment target deletes after (deploy/settings.yml)."""
+    return yaml.safe_load((REPO / "deploy/settings.yml").read_text())["retention_days"]
+
+
 def test_the_privacy_statement_says_how_long_conversations_are_kept(tree):
     days = makefile_retention_days()
+    assert deployed_retention_days() == days, "make retention and the deployment settings keep a different number of days"
     for lang in tree.settings.language_codes:
         page = tree.page(lang, tree.settings.privacy_page)
         text = page.meta["summary"] + page.body

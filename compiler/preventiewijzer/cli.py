@@ -5,6 +5,7 @@
     python -m preventiewijzer bot-data
     python -m preventiewijzer folders [--output build/folders]
     python -m preventiewijzer translations [--stamp content/<lang>/hulp/contact.md ...]
+    python -m preventiewijzer deploy [--settings deploy/settings.yml] [--output build/deploy]
 
 Every directory is an option; by default they are those of the project directory (--project,
 the current directory): content/, mkdocs.yml, folders/, bot/ and build/ (see layout.py).
@@ -18,6 +19,7 @@ import sys
 from pathlib import Path
 
 from .botdata import write_bot_data
+from .deploy_targets import SettingsInvalid, render_all
 from .errors import ContentInvalid
 from .folders import folder_pages, render_folder
 from .freshness import stale_translations, stamp, structure_differences, translations
@@ -28,13 +30,14 @@ from .validate import load_valid_tree
 
 def parse_layout(argv: list[str] | None) -> tuple[argparse.Namespace, Layout]:
     parser = argparse.ArgumentParser(prog="preventiewijzer", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["validate", "site", "bot-data", "folders", "translations"])
+    parser.add_argument("command", choices=["validate", "site", "bot-data", "folders", "translations", "deploy"])
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="project directory (default: here)")
     parser.add_argument("--content", type=Path, help="content directory (default: PROJECT/content)")
     parser.add_argument("--mkdocs-config", type=Path, help="base MkDocs configuration (default: PROJECT/mkdocs.yml)")
     parser.add_argument("--folder-templates", type=Path, help="folder templates (default: PROJECT/folders)")
     parser.add_argument("--bot", type=Path, help="Rasa project directory (default: PROJECT/bot)")
     parser.add_argument("--output", type=Path, help="output directory (default: PROJECT/build/site or build/folders)")
+    parser.add_argument("--settings", type=Path, help="deploy: the installation's settings (default: PROJECT/deploy/settings.yml)")
     parser.add_argument("--stamp", nargs="+", type=Path, default=[], metavar="PAGE",
                         help="translations: record that these translated pages follow their current source")
     args = parser.parse_args(argv)
@@ -47,7 +50,7 @@ def parse_layout(argv: list[str] | None) -> tuple[argparse.Namespace, Layout]:
 
 def main(argv: list[str] | None = None) -> int:
     args, layout = parse_layout(argv)
-    default_output = {"site": layout.build / "site", "folders": layout.build / "folders"}
+    default_output = {"site": layout.build / "site", "folders": layout.build / "folders", "deploy": layout.build / "deploy"}
     output = (args.output or default_output.get(args.command, layout.build)).resolve()
     # mkdocs reports what is wrong (a dead link, a missing file) through logging warnings.
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -74,6 +77,15 @@ def main(argv: list[str] | None = None) -> int:
                 stamp(translation, source)
                 print(f"Stamped {translation.repo_path}")
         report_stale(load_valid_tree(layout.content))
+    elif args.command == "deploy":
+        settings = (args.settings or layout.deploy_templates.parent / "settings.yml").resolve()
+        try:
+            targets = render_all(tree, layout.deploy_templates, settings, output, project=args.project.resolve())
+        except SettingsInvalid as invalid:
+            print(f"The deployment settings are invalid; nothing was rendered.\n{invalid}", file=sys.stderr)
+            return 1
+        for target in targets:
+            print(f"Rendered {target}")
     elif args.command == "folders":
         for page in folder_pages(tree):
             print(f"Wrote {render_folder(page, tree, layout.folder_templates, output)}")

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from preventiewijzer import deploy
+
 REPO = Path(__file__).resolve().parents[2]  # the harness runs from the repository, never installed
 BOT = REPO / "bot"
 DEFAULT_MODEL = BOT / "models" / "preventiewijzer.tar.gz"
@@ -32,12 +34,11 @@ class RasaCommand:
 def rasa_run(port: int, *, endpoints: Path = BOT / "endpoints.yml", credentials: Path = BOT / "credentials.yml",
              model: Path | None = None, rasa: Path | None = None, cors: str | None = None,
              env: dict[str, str] | None = None, bot: Path = BOT) -> RasaCommand:
-    """`rasa run` on 127.0.0.1:port. No --enable-api: Rasa's HTTP API (trackers, model, events)
-    does not exist on these servers; only the channels of `credentials` do. `bot`: the bot
+    """`rasa run` on 127.0.0.1:port, with the arguments of every deployment target
+    (preventiewijzer.deploy.rasa_arguments: no --enable-api). `bot`: the bot
     directory whose components and serving code run (another checkout's, for a benchmark)."""
-    args = [str(rasa or rasa_executable()), "run", "--model", str(model or model_path()), "--port", str(port),
-            "--interface", "127.0.0.1", "--endpoints", str(endpoints), "--credentials", str(credentials)]
-    if cors:
-        args += ["--cors", cors]
-    environment = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(bot), **(env or {}))
+    args = [str(rasa or rasa_executable()), *deploy.rasa_arguments(
+        model=str(model or model_path()), port=port, interface="127.0.0.1", endpoints=str(endpoints),
+        credentials=str(credentials), cors=cors)]
+    environment = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(bot), **(env or {})}
     return RasaCommand(args, environment, bot)

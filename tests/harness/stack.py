@@ -28,7 +28,7 @@ CONTENT = REPO / "content"
 DEPLOY_TEMPLATES = REPO / "deploy" / "templates"
 CHAT_PATH = "/webhooks/rest/webhook"
 RASA_START_TIMEOUT = 300  # loading the model takes 30-60 s per instance; two share the CPU
-LOCK_LIFETIME = 10  # s; a conversation whose instance died is free again after this
+LOCK_LIFETIME = int(deploy.RASA_ENVIRONMENT["TICKET_LOCK_LIFETIME"])  # s; then a dead instance's conversation is free
 
 
 class Stack:
@@ -43,6 +43,9 @@ class Stack:
         # baseline); the content, the site and the model are given apart.
         self.bot = code / "bot"
         self.templates = deploy.Templates(code / DEPLOY_TEMPLATES.relative_to(REPO))
+        # nginx's part is always this checkout's: it is the same front for both (and its templates
+        # were split for the deployment targets after the benchmark's baseline).
+        self.nginx_templates = deploy.Templates(DEPLOY_TEMPLATES)
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         # Behind a real name, PW_SITE_URL says where readers find the site (CORS, security.txt).
@@ -63,11 +66,8 @@ class Stack:
     def _rasa_instance(self, number: int, port: int) -> Service:
         command = rasa_run(
             port, endpoints=self.root / "endpoints.yml", credentials=self.root / "credentials.yml",
-            model=self.model, rasa=self.rasa, cors=self.origin, bot=self.bot, env={
-                "SANIC_REQUEST_MAX_SIZE": "65536",  # Rasa itself also refuses large bodies, not only nginx
-                "TICKET_LOCK_LIFETIME": str(LOCK_LIFETIME),
-                "SQL_POOL_SIZE": "2", "SQL_MAX_OVERFLOW": "2",  # one event loop: a few connections are plenty
-            })
+            model=self.model, rasa=self.rasa, cors=self.origin, bot=self.bot,
+            env=deploy.RASA_ENVIRONMENT)  # the same environment as every deployment target
         return Service(f"rasa-{number}", command.args, self.logs / f"rasa-{number}.log",
                        lambda: http_ok(f"http://127.0.0.1:{port}/"), cwd=command.cwd, env=command.env)
 
@@ -92,30 +92,33 @@ class Stack:
     def write_config(self) -> None:
         root = self.root
         replies = deploy.write_error_replies(self.tree, root / "errors" / "_errors")
-        self.templates.render("redis.conf.j2", root / "redis.conf", private=True, port=self.redis.port,
+        self.templates.render("redis.conf.j2", root / "redis.conf", private=True, bind="127.0.0.1", port=self.redis.port,
                       password=self.secrets["redis"], data_dir=root / "redis")
         (root / "redis").mkdir(exist_ok=True)
-        self.templates.render("endpoints.yml.j2", root / "endpoints.yml", private=True,
+        self.templates.render("endpoints.yml.j2", root / "endpoints.yml", private=True, postgres_host="127.0.0.1",
                       postgres_port=self.postgres.port, postgres_db=self.postgres.database,
                       postgres_user=self.postgres.user, postgres_password=self.secrets["postgres_app"],
-                      redis_port=self.redis.port, redis_password=self.secrets["redis"])
+                      redis_host="127.0.0.1", redis_port=self.redis.port, redis_password=self.secrets["redis"])
         self.templates.render("credentials.yml.j2", root / "credentials.yml", unavailable_replies=json.dumps(str(replies)),
                               default_language=self.tree.settings.default_language)
         self.templates.render("security.txt.j2", root / "security.txt", **deploy.security_txt_values(self.origin + "/"))
         self.write_nginx_config()
 
     def write_nginx_config(self) -> None:
+        """nginx's main file (ours: nginx runs as our process) around the site every target shares."""
         run = self.root / "nginx"
         run.mkdir(parents=True, exist_ok=True)
-        self.templates.render(
+        site_conf = self.nginx_templates.render(
+            "nginx-site.conf.j2", self.root / "nginx-site.conf",
+            listen=[f"127.0.0.1:{self.port}"], server_name="_", site_dir=self.site,
+            rasa_servers=[f"127.0.0.1:{self.instance_ports[i]}" for i in self.routed],
+            errors_root=self.root / "errors", security_txt=self.root / "security.txt",
+            access_log=self.logs / "nginx-access.log", **deploy.nginx_site_values(self.tree, **self.limits))
+        self.nginx_templates.render(
             "nginx.conf.j2", self.root / "nginx.conf",
             worker_processes=1,  # the CPU is for Rasa; one worker handles thousands of connections
-            user=self._nginx_user(), run_dir=run, log_dir=self.logs, mime_types=self._mime_types(),
-            listen=f"127.0.0.1:{self.port}", server_name="_", site_dir=self.site,
-            rasa_ports=[self.instance_ports[i] for i in self.routed], errors_root=self.root / "errors",
-            security_txt=self.root / "security.txt", csp=deploy.CONTENT_SECURITY_POLICY,
-            permissions_policy=deploy.PERMISSIONS_POLICY, **deploy.language_values(self.tree), **self.limits,
-        )
+            user=self._nginx_user(), run_dir=run, error_log=self.logs / "nginx-error.log",
+            mime_types=self._mime_types(), site_conf=site_conf)
 
     def _nginx_user(self) -> str | None:
         """As root, nginx's workers run as whoever owns the built site (only needs to read it)."""
