@@ -112,7 +112,10 @@ def _security_txt(settings: dict) -> dict:
 def render_debian(tree: ContentTree, templates: deploy.Templates, settings: dict, target: Path, **_) -> None:
     """Files at their place on the host, under target/ (target/etc/... is /etc/...)."""
     host = settings["debian"]
-    on_host = lambda path: target / PurePosixPath(path).relative_to("/")  # noqa: E731
+
+    def on_host(path) -> Path:
+        return target / PurePosixPath(path).relative_to("/")
+
     config = PurePosixPath(host["config_dir"])
     ports = list(range(host["first_port"], host["first_port"] + host["instances"]))
 
@@ -212,7 +215,7 @@ def render_kubernetes(tree: ContentTree, templates: deploy.Templates, settings: 
     """A kustomize base (target/base) and overlays (target/overlays/<name>) to copy and adapt."""
     k8s = settings["kubernetes"]
     base = target / "base"
-    environment = lambda name: deploy.FromEnvironment(name)  # noqa: E731
+    environment = deploy.FromEnvironment
     _container_config(
         tree, templates, settings, base / "config",
         endpoints=_endpoints(environment("POSTGRES_HOST"), environment("POSTGRES_PORT"), environment("POSTGRES_DB"),
